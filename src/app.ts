@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import type { Config, UpstreamEndpoint } from './config.js';
+import { type Emulator, startEmulator } from './emulator/server.js';
+import { createGateway, listen } from './server.js';
+import { Credentials } from './upstream/alicloud.js';
+import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
+
+export interface RunningApp {
+  url: string;
+  /** Present when no cloud endpoint was configured and the embedded emulator serves instead. */
+  emulator: Emulator | null;
+  close(): Promise<void>;
+}
+
+/** A credential for a fixed AccessKey pair (the embedded emulator's). */
+export function staticCredential(accessKeyId: string, accessKeySecret: string): UpstreamCredential {
+  return new Credentials.default(new Credentials.Config({ type: 'access_key', accessKeyId, accessKeySecret }));
+}
+
+/**
+ * Starts everything `npm start` runs: the upstream (the configured cloud endpoint with the
+ * default credential chain, or else the embedded emulator with a generated key pair) and the
+ * gateway in front of it.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  let emulator: Emulator | null = null;
+  let endpoint: UpstreamEndpoint;
+  let credential: UpstreamCredential;
+  if (config.endpoint) {
+    endpoint = config.endpoint;
+    // Environment variables, profile files, OIDC/RRSA, ECS role: resolved by the library on first use.
+    credential = new Credentials.default();
+  } else {
+    emulator = await startEmulator({ host: '127.0.0.1' });
+    const [key] = emulator.credentials;
+    if (!key) throw new Error('the emulator started without a key pair');
+    endpoint = { protocol: 'http', host: emulator.endpoint };
+    credential = staticCredential(key.accessKeyId, key.accessKeySecret);
+  }
+
+  const client = new MmsClient({ endpoint, credential, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, logger });
+  const gateway = createGateway({ client, logger });
+  let listening: Awaited<ReturnType<typeof listen>>;
+  try {
+    listening = await listen(gateway, config.host, config.port);
+  } catch (error) {
+    await emulator?.close();
+    throw error;
+  }
+
+  const upstream = `${endpoint.protocol}://${endpoint.host}`;
+  if (emulator) {
+    logger.info(
+      { graphql: `${listening.url}/graphql`, upstream },
+      `MMS GraphQL gateway on ${listening.url}/graphql, upstream: the embedded MaxCompute emulator at ${upstream} (set MAXCOMPUTE_ENDPOINT or ALIBABA_CLOUD_REGION_ID for the cloud)`,
+    );
+  } else {
+    logger.info(
+      { graphql: `${listening.url}/graphql`, upstream },
+      `MMS GraphQL gateway on ${listening.url}/graphql, upstream: ${upstream}`,
+    );
+  }
+
+  return {
+    url: listening.url,
+    emulator,
+    close: async () => {
+      await listening.close();
+      await emulator?.close();
+    },
+  };
+}

@@ -1,0 +1,334 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { stringify } from 'lossless-json';
+import { LRUCache } from 'lru-cache';
+import { demoDataSet, type EmulatedPartition, PUBLISHED_EXAMPLE_REQUEST_ID, partitionKey } from './data.js';
+import { EMPTY_BODY_SHA256, parseAuthorization, type SignableRequest, sign, signaturesEqual } from './signature.js';
+
+// A local stand-in for MaxCompute's GetMmsPartition: same path, same signature checks,
+// same success and error shapes as the published documentation, plus hooks for tests.
+
+export const ACTION = 'GetMmsPartition';
+export const VERSION = '2022-01-04';
+const PARTITION_PATH = /^\/api\/v1\/mms\/datasources\/([^/]+)\/partitions\/([^/]+)$/;
+const DATE_WINDOW_MS = 15 * 60 * 1000;
+const REQUIRED_SIGNED_HEADERS = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
+
+export interface EmulatorCredential {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** When set, the key pair is an STS one and requests must carry this token. */
+  securityToken?: string;
+}
+
+/** What a chosen partition answers instead of its data. */
+export type Fault =
+  | { kind: 'error'; status: number; code: string; message?: string; shape?: 'pop' | 'service'; headers?: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'malformed'; status?: number; body: string; contentType?: string };
+
+export interface EmulatorOptions {
+  credentials?: EmulatorCredential[];
+  data?: Map<string, EmulatedPartition>;
+  /** Delay before every answer, in milliseconds. */
+  latencyMs?: number;
+  host?: string;
+  port?: number;
+}
+
+export interface EmulatorStats {
+  /** Requests that reached the partition route, signed or not. */
+  total: number;
+  perKey: Record<string, number>;
+  inFlight: number;
+  maxInFlight: number;
+}
+
+export interface Emulator {
+  readonly url: string;
+  /** The endpoint as `host:port`, as the client library's `endpoint` expects it. */
+  readonly endpoint: string;
+  readonly credentials: EmulatorCredential[];
+  readonly data: Map<string, EmulatedPartition>;
+  latencyMs: number;
+  setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null): void;
+  /** Upstream calls made for one partition (as the gateway canonicalises it). */
+  calls(sourceId: string | number, partitionId: string | number): number;
+  stats(): EmulatorStats;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Generates a fresh AccessKey pair in the cloud's format. */
+export function generateCredential(): EmulatorCredential {
+  return {
+    accessKeyId: `LTAI${randomBytes(10).toString('hex').toUpperCase()}`,
+    accessKeySecret: randomBytes(15).toString('base64url'),
+  };
+}
+
+class UpstreamRefusal {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly message: string,
+  ) {}
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const credentials = options.credentials ?? [generateCredential()];
+  const secrets = new Map(credentials.map((c) => [c.accessKeyId, c]));
+  const data = options.data ?? demoDataSet();
+  const faults = new Map<string, Fault>();
+  // Nonces are remembered for twice the date window, so no replay inside it can pass.
+  const nonces = new LRUCache<string, true>({ max: 1_000_000, ttl: 2 * DATE_WINDOW_MS });
+  const sockets = new Set<Socket>();
+  const pendingTimers = new Set<NodeJS.Timeout>();
+  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0 };
+
+  const emulator = {
+    latencyMs: options.latencyMs ?? 0,
+  };
+
+  function verify(req: IncomingMessage, rawPath: string, rawQuery: string): void {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    };
+    const auth = parseAuthorization(header('authorization'));
+    if (!auth) throw new UpstreamRefusal(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
+    const credential = secrets.get(auth.accessKeyId);
+    if (!credential) throw new UpstreamRefusal(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    const signed = auth.signedHeaders.map((h) => h.toLowerCase());
+    const missing = REQUIRED_SIGNED_HEADERS.filter((h) => !signed.includes(h) || header(h) === undefined);
+    if (missing.length > 0) {
+      throw new UpstreamRefusal(400, 'IncompleteSignature', `The request signature does not cover: ${missing.join(', ')}.`);
+    }
+    const date = header('x-acs-date') ?? '';
+    const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(date) ? Date.parse(date) : Number.NaN;
+    if (Number.isNaN(time))
+      throw new UpstreamRefusal(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+    if (Math.abs(Date.now() - time) > DATE_WINDOW_MS) {
+      throw new UpstreamRefusal(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+    }
+    if (header('x-acs-content-sha256') !== EMPTY_BODY_SHA256) {
+      throw new UpstreamRefusal(400, 'SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the request body.');
+    }
+    if (credential.securityToken !== undefined) {
+      const token = header('x-acs-security-token');
+      if (!token || !signed.includes('x-acs-security-token')) {
+        throw new UpstreamRefusal(400, 'InvalidSecurityToken.Malformed', 'Specified SecurityToken is malformed.');
+      }
+      if (token !== credential.securityToken || header('x-acs-accesskey-id') !== credential.accessKeyId) {
+        throw new UpstreamRefusal(
+          400,
+          'InvalidSecurityToken.MismatchWithAccessKey',
+          'Specified SecurityToken mismatch with the AccessKey.',
+        );
+      }
+    }
+    const request: SignableRequest = {
+      method: req.method ?? 'GET',
+      rawPath,
+      rawQuery,
+      headers: Object.fromEntries(signed.map((name) => [name, header(name)])),
+      signedHeaders: signed,
+      bodySha256: EMPTY_BODY_SHA256,
+    };
+    if (!signaturesEqual(sign(request, credential.accessKeySecret), auth.signature)) {
+      throw new UpstreamRefusal(
+        400,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided.',
+      );
+    }
+    const nonce = header('x-acs-signature-nonce') ?? '';
+    if (nonces.has(nonce)) throw new UpstreamRefusal(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+    nonces.set(nonce, true);
+    if (header('x-acs-action') !== ACTION)
+      throw new UpstreamRefusal(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    if (header('x-acs-version') !== VERSION) throw new UpstreamRefusal(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+  }
+
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: string,
+    requestId: string,
+    contentType = 'application/json;charset=utf-8',
+    extra: Record<string, string> = {},
+  ): void {
+    if (res.destroyed) return;
+    res.writeHead(status, { 'content-type': contentType, 'x-acs-request-id': requestId.trim(), ...extra });
+    res.end(body);
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
+    const requestId = randomUUID().toUpperCase();
+    const [rawPath = '', rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s, 2);
+    if (rawPath === '/_emulator/stats' && req.method === 'GET') {
+      send(res, 200, JSON.stringify(stats), requestId);
+      return;
+    }
+    const match = PARTITION_PATH.exec(rawPath);
+    if (!match) {
+      send(
+        res,
+        404,
+        JSON.stringify({
+          RequestId: requestId,
+          HostId: req.headers.host,
+          Code: 'InvalidAction.NotFound',
+          Message: 'Specified api is not found.',
+        }),
+        requestId,
+      );
+      return;
+    }
+    const [, rawSource = '', rawPartition = ''] = match;
+    const key = /^\d+$/.test(rawSource) && /^\d+$/.test(rawPartition) ? partitionKey(BigInt(rawSource), BigInt(rawPartition)) : null;
+    stats.total += 1;
+    if (key) stats.perKey[key] = (stats.perKey[key] ?? 0) + 1;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    let settled = false;
+    const settle = () => {
+      if (!settled) {
+        settled = true;
+        stats.inFlight -= 1;
+      }
+    };
+    res.on('close', settle);
+
+    const respond = () => {
+      try {
+        if (req.method !== 'GET') throw new UpstreamRefusal(400, 'UnsupportedHTTPMethod', 'This API only accepts GET.');
+        verify(req, rawPath, rawQuery);
+      } catch (error) {
+        if (!(error instanceof UpstreamRefusal)) throw error;
+        const body = {
+          RequestId: requestId,
+          HostId: req.headers.host,
+          Code: error.code,
+          Message: error.message,
+          Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}`,
+        };
+        send(res, error.status, JSON.stringify(body), requestId);
+        return;
+      }
+      if (!key) {
+        send(
+          res,
+          400,
+          JSON.stringify({ requestId, code: 'InvalidParameter', message: 'sourceId and partitionId must be integers.' }),
+          requestId,
+        );
+        return;
+      }
+      const fault = faults.get(key);
+      if (fault?.kind === 'hang') return;
+      if (fault?.kind === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault?.kind === 'malformed') {
+        send(res, fault.status ?? 200, fault.body, requestId, fault.contentType ?? 'application/json;charset=utf-8');
+        return;
+      }
+      if (fault?.kind === 'error') {
+        const message = fault.message ?? `${fault.code} (emulated)`;
+        const body =
+          fault.shape === 'service'
+            ? { requestId, code: fault.code, message }
+            : {
+                RequestId: requestId,
+                HostId: req.headers.host,
+                Code: fault.code,
+                Message: message,
+                Recommend: `https://api.aliyun.com/troubleshoot?q=${fault.code}`,
+              };
+        send(res, fault.status, JSON.stringify(body), requestId, undefined, fault.headers);
+        return;
+      }
+      const partition = data.get(key);
+      if (!partition) {
+        send(
+          res,
+          404,
+          JSON.stringify({ requestId, code: 'NotFound', message: `Partition ${rawPartition} of data source ${rawSource} does not exist.` }),
+          requestId,
+        );
+        return;
+      }
+      const responseId = key === '200018/2323' ? PUBLISHED_EXAMPLE_REQUEST_ID : requestId;
+      send(res, 200, stringify({ requestId: responseId, data: partition }) ?? '{}', responseId);
+    };
+
+    if (emulator.latencyMs > 0) {
+      const timer = setTimeout(() => {
+        pendingTimers.delete(timer);
+        respond();
+      }, emulator.latencyMs);
+      pendingTimers.add(timer);
+    } else {
+      respond();
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    // The emulator only serves GETs; drain any body so keep-alive connections stay usable.
+    req.resume();
+    try {
+      answer(req, res);
+    } catch {
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          JSON.stringify({ Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' }),
+          randomUUID(),
+        );
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const endpoint = `${hostForUrl}:${address.port}`;
+
+  return Object.assign(emulator, {
+    url: `http://${endpoint}`,
+    endpoint,
+    credentials,
+    data,
+    setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null) {
+      const key = partitionKey(BigInt(sourceId), BigInt(partitionId));
+      if (fault) faults.set(key, fault);
+      else faults.delete(key);
+    },
+    calls(sourceId: string | number, partitionId: string | number) {
+      return stats.perKey[partitionKey(BigInt(sourceId), BigInt(partitionId))] ?? 0;
+    },
+    stats: () => structuredClone(stats),
+    reset() {
+      faults.clear();
+      emulator.latencyMs = options.latencyMs ?? 0;
+      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight };
+    },
+    close: async () => {
+      for (const timer of pendingTimers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+// Entry point of `npm start`: configuration, then the app, then graceful shutdown on signals.
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+try {
+  const app = await startApp(config, logger);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  logger.fatal({ reason }, `could not start: ${reason}`);
+  process.exit(1);
+}

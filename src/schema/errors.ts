@@ -1,0 +1,31 @@
+import { GraphQLError } from 'graphql';
+import { UpstreamError } from '../upstream/errors.js';
+
+// The one place domain failures become GraphQL errors with an `extensions.code`.
+
+export function badUserInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+/** An upstream integer beyond 2^53-1: refused rather than rounded; the exact digits travel along. */
+export function valueOutOfRange(field: string, digits: string): GraphQLError {
+  return new GraphQLError(`${field} is ${digits}, beyond what SafeInt can carry exactly (2^53-1).`, {
+    extensions: { code: 'VALUE_OUT_OF_RANGE', exactValue: digits },
+  });
+}
+
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (!(error instanceof UpstreamError)) {
+    // Unknown failures keep their details out of the answer; the server masks them.
+    return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error.upstreamCode !== null && { upstreamCode: error.upstreamCode }),
+      ...(error.upstreamRequestId !== null && { upstreamRequestId: error.upstreamRequestId }),
+      retryable: error.retryable,
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import type { Partition, UpstreamInteger } from '../upstream/partition.js';
+import { builder } from './builder.js';
+import { MmsDataSource } from './data-source.js';
+import { MmsPartitionDestination } from './destination.js';
+import { valueOutOfRange } from './errors.js';
+import { MmsMigrationStatus } from './migration-status.js';
+import { MmsPartitionColumnValue } from './partition-column-value.js';
+
+function exactInteger(field: string, integer: UpstreamInteger | null): number | null {
+  if (integer === null) return null;
+  if (!integer.exact) throw valueOutOfRange(field, integer.digits);
+  return integer.value;
+}
+
+export const MmsPartition = builder.objectRef<Partition>('MmsPartition').implement({
+  description: 'One partition of a table in an MMA data source, with its size and migration status (GetMmsPartition).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Partition ID.' }),
+    sourceId: t.exposeID('sourceId', { description: 'ID of the data source the partition belongs to.' }),
+    dbId: t.exposeID('dbId', { nullable: true, description: 'ID of the database holding the table.' }),
+    dbName: t.exposeString('dbName', { nullable: true, description: 'Name of the database holding the table.' }),
+    tableId: t.exposeID('tableId', { nullable: true, description: 'ID of the partitioned table.' }),
+    tableName: t.exposeString('tableName', { nullable: true, description: 'Name of the partitioned table.' }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: 'Partition spec as the API gives it, trimmed, Hive style: `p1=1/p2=abc`.',
+    }),
+    spec: t.field({
+      type: [MmsPartitionColumnValue],
+      description: '`value` parsed into its columns, in order, with Hive escapes decoded.',
+      resolve: (partition) => partition.spec,
+    }),
+    size: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Data size in bytes. A value beyond 2^53-1 is an error (VALUE_OUT_OF_RANGE), never a rounded number.',
+      resolve: (partition) => exactInteger('size', partition.size),
+    }),
+    numRows: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Number of rows. A value beyond 2^53-1 is an error (VALUE_OUT_OF_RANGE), never a rounded number.',
+      resolve: (partition) => exactInteger('numRows', partition.numRows),
+    }),
+    updated: t.exposeBoolean('updated', { nullable: true, description: "Whether the partition's metadata changed since it was migrated." }),
+    lastDdlTime: t.exposeString('lastDdlTime', {
+      nullable: true,
+      description: 'Time of the last DDL, `YYYY-MM-DD HH:mm:ss`, as the API gives it: the API names no time zone, so none is added.',
+    }),
+    status: t.expose('status', {
+      type: MmsMigrationStatus,
+      nullable: true,
+      description: 'Migration status; null for a status this gateway does not know yet.',
+    }),
+    source: t.field({
+      type: MmsDataSource,
+      description: 'The data source the partition belongs to.',
+      resolve: (partition) => ({ id: partition.sourceId, name: partition.sourceName }),
+    }),
+    destination: t.expose('destination', {
+      type: MmsPartitionDestination,
+      nullable: true,
+      description: 'Where the partition is migrated to; null when the API gives no destination.',
+    }),
+  }),
+});

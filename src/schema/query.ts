@@ -1,0 +1,46 @@
+import type { GatewayContext } from '../context.js';
+import type { Partition, PartitionKey } from '../upstream/partition.js';
+import { builder } from './builder.js';
+import { badUserInput, toGraphQLError } from './errors.js';
+import { MmsPartition } from './partition.js';
+import { MmsPartitionKey, toPartitionKey } from './partition-key.js';
+
+export const MAX_KEYS_PER_LIST = 100;
+
+function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
+  return context.partitions.load(key).catch((error: unknown) => {
+    throw toGraphQLError(error);
+  });
+}
+
+builder.queryField('mmsPartition', (t) =>
+  t.field({
+    type: MmsPartition,
+    nullable: true,
+    description: 'One partition of a data source. Null, with an error, when it cannot be read (NOT_FOUND, FORBIDDEN, UPSTREAM_*).',
+    args: {
+      sourceId: t.arg.id({ required: true, description: 'Data source ID, e.g. 200018.' }),
+      partitionId: t.arg.id({ required: true, description: 'Partition ID, e.g. 2323.' }),
+    },
+    resolve: (_root, args, context) => loadPartition(context, toPartitionKey(args)),
+  }),
+);
+
+builder.queryField('mmsPartitions', (t) =>
+  t.field({
+    type: [MmsPartition],
+    nullable: { list: false, items: true },
+    description: `Several partitions at once, in the order of \`keys\` (at most ${MAX_KEYS_PER_LIST}). Repeated keys are read once; an entry that cannot be read is null with an error at its index.`,
+    args: {
+      keys: t.arg({ type: [MmsPartitionKey], required: true, description: `The partitions to read, at most ${MAX_KEYS_PER_LIST}.` }),
+    },
+    resolve: (_root, args, context) => {
+      if (args.keys.length > MAX_KEYS_PER_LIST) {
+        throw badUserInput(`keys holds ${args.keys.length} entries; at most ${MAX_KEYS_PER_LIST} are allowed.`, 'keys');
+      }
+      // Every key is checked before any is loaded: bad input makes no upstream call at all.
+      const keys = args.keys.map((key, index) => toPartitionKey(key, `keys[${index}].`));
+      return keys.map((key) => loadPartition(context, key));
+    },
+  }),
+);

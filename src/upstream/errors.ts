@@ -1,0 +1,112 @@
+/** The GraphQL `extensions.code` of every upstream failure the gateway reports. */
+export type UpstreamErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UPSTREAM_UNAUTHENTICATED'
+  | 'UPSTREAM_THROTTLED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_ERROR';
+
+const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_THROTTLED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
+
+export interface UpstreamErrorDetails {
+  upstreamCode?: string | null;
+  upstreamRequestId?: string | null;
+  httpStatus?: number | null;
+}
+
+/**
+ * A failed GetMmsPartition call, as a value: its kind (`code`), what the upstream said,
+ * and whether trying again later may help. Its message never holds a secret or a URL.
+ */
+export class UpstreamError extends Error {
+  readonly upstreamCode: string | null;
+  readonly upstreamRequestId: string | null;
+  readonly httpStatus: number | null;
+  readonly retryable: boolean;
+
+  constructor(
+    readonly code: UpstreamErrorCode,
+    message: string,
+    details: UpstreamErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'UpstreamError';
+    this.upstreamCode = details.upstreamCode ?? null;
+    this.upstreamRequestId = details.upstreamRequestId ?? null;
+    this.httpStatus = details.httpStatus ?? null;
+    this.retryable = RETRYABLE.has(code);
+  }
+}
+
+const CREDENTIAL_CODES =
+  /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken|InvalidCredentials|MissingSecurityToken|InvalidAccessKeySecret)/;
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
+
+/** What the client library's errors carry, read defensively (they are plain objects). */
+interface ClientErrorShape {
+  name?: unknown;
+  code?: unknown;
+  statusCode?: unknown;
+  data?: unknown;
+}
+
+function field(data: unknown, ...names: string[]): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  for (const name of names) {
+    const value = (data as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return null;
+}
+
+/** Classifies whatever `@alicloud/openapi-client` threw into an UpstreamError. */
+export function classifyClientError(error: unknown, key: { sourceId: string; partitionId: string }, timeoutMs: number): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  const shape: ClientErrorShape = typeof error === 'object' && error !== null ? error : {};
+  const name = typeof shape.name === 'string' ? shape.name : '';
+  const code = typeof shape.code === 'string' ? shape.code : null;
+  const status = typeof shape.statusCode === 'number' ? shape.statusCode : null;
+  const details = { upstreamCode: code, upstreamRequestId: field(shape.data, 'RequestId', 'requestId'), httpStatus: status };
+
+  if (name === 'RequestTimeoutError' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
+    return new UpstreamError('UPSTREAM_TIMEOUT', `The upstream did not answer within ${timeoutMs} ms.`, { ...details, upstreamCode: null });
+  }
+  // A non-JSON body (an HTML page from a proxy, an empty body) surfaces as a SyntaxError
+  // whatever its HTTP status: the client library drops the status before we see it.
+  if (error instanceof SyntaxError) return new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer is not JSON.');
+  if (status === null) {
+    if (code !== null && CONNECTION_CODES.has(code))
+      return new UpstreamError('UPSTREAM_UNAVAILABLE', `The upstream connection failed (${code}).`, details);
+    if (code === 'InvalidCredentials' || /credential/i.test(name)) {
+      return new UpstreamError('UPSTREAM_UNAUTHENTICATED', 'No usable Alibaba Cloud credentials were found for the upstream call.', {
+        upstreamCode: code,
+      });
+    }
+    return new UpstreamError('UPSTREAM_ERROR', 'The upstream call failed unexpectedly.', { upstreamCode: code });
+  }
+  const said = code ?? `HTTP ${status}`;
+  if (code !== null && CREDENTIAL_CODES.test(code))
+    return new UpstreamError('UPSTREAM_UNAUTHENTICATED', `The upstream refused the gateway's credentials or signature (${said}).`, details);
+  if (status === 401)
+    return new UpstreamError('UPSTREAM_UNAUTHENTICATED', `The upstream refused the gateway's credentials (${said}).`, details);
+  if (status === 429 || (code !== null && /^Throttling/.test(code)))
+    return new UpstreamError('UPSTREAM_THROTTLED', `The upstream is throttling calls (${said}).`, details);
+  if (status === 403) return new UpstreamError('FORBIDDEN', `The gateway's identity may not read this partition (${said}).`, details);
+  if (status === 404)
+    return new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`, details);
+  if (status >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', `The upstream is unavailable (${said}).`, details);
+  return new UpstreamError('UPSTREAM_ERROR', `The upstream refused the call (${said}).`, details);
+}
