@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { cleanEnv, EnvError, host, makeValidator, port, str } from 'envalid';
+import { cleanEnv, EnvError, host, makeValidator, str } from 'envalid';
 
 /** Where the upstream MaxCompute API is, as the client library needs it. */
 export interface UpstreamEndpoint {
@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clean = cleanEnv(
     env,
     {
-      PORT: port({ default: 4000 }),
+      PORT: integerInRange(0, 65_535)({ default: 4000 }),
       HOST: host({ default: '127.0.0.1' }),
       MAXCOMPUTE_ENDPOINT: endpoint({ default: undefined }),
       ALIBABA_CLOUD_REGION_ID: regionId({ default: undefined }),

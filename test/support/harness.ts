@@ -3,7 +3,7 @@ import { staticCredential } from '../../src/app.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway, listen } from '../../src/server.js';
-import { MmsClient } from '../../src/upstream/mms-client.js';
+import { MmsClient, type UpstreamCredential } from '../../src/upstream/mms-client.js';
 
 export interface GraphQLAnswer {
   status: number;
@@ -19,6 +19,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Sign with this secret instead of the emulator's (to provoke signature refusals). */
   accessKeySecret?: string;
+  /** Sign with this credential instead (e.g. an STS one). */
+  credential?: UpstreamCredential;
   /** Point the client at this endpoint instead of the emulator (e.g. a closed port). */
   endpointHost?: string;
 }
@@ -44,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!key) throw new Error('emulator without credentials');
   const client = new MmsClient({
     endpoint: { protocol: 'http', host: options.endpointHost ?? emulator.endpoint },
-    credential: staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret),
+    credential: options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret),
     timeoutMs: options.timeoutMs ?? 5_000,
     maxConcurrency: options.maxConcurrency ?? 16,
     logger,

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../src/upstream/errors.js';
+import { canonicalId, parsePartitionSpec, readPartitionResponse } from '../../src/upstream/partition.js';
+
+const KEY = { sourceId: '200018', partitionId: '2323' };
+
+describe('canonicalId', () => {
+  it('keeps one form per ID', () => {
+    expect(canonicalId('007')).toBe('7');
+    expect(canonicalId(7)).toBe('7');
+    expect(canonicalId('0')).toBe('0');
+    expect(canonicalId('0000')).toBe('0');
+    expect(canonicalId('9223372036854775807')).toBe('9223372036854775807');
+    expect(canonicalId('00000000000000000000009223372036854775807')).toBe('9223372036854775807');
+  });
+
+  it.each(['', 'abc', '-1', '1.5', '1/../2', '%2e', '9223372036854775808', ' 7', '٣'])('refuses %j', (input) => {
+    expect(canonicalId(input)).toBeNull();
+  });
+
+  it('refuses unsafe or negative numbers', () => {
+    expect(canonicalId(-1)).toBeNull();
+    expect(canonicalId(1.5)).toBeNull();
+    expect(canonicalId(2 ** 60)).toBeNull();
+  });
+});
+
+describe('parsePartitionSpec', () => {
+  it('splits columns in order and decodes Hive escapes on both sides', () => {
+    expect(parsePartitionSpec('p1=1/p2=abc')).toEqual([
+      { column: 'p1', value: '1' },
+      { column: 'p2', value: 'abc' },
+    ]);
+    expect(parsePartitionSpec('url=https%3A%2F%2Fx%2Fa%3Db/c%3Dd=100%25')).toEqual([
+      { column: 'url', value: 'https://x/a=b' },
+      { column: 'c=d', value: '100%' },
+    ]);
+  });
+
+  it('keeps an empty value, and gives no columns for no spec', () => {
+    expect(parsePartitionSpec('p1=')).toEqual([{ column: 'p1', value: '' }]);
+    expect(parsePartitionSpec(null)).toEqual([]);
+    expect(parsePartitionSpec('')).toEqual([]);
+  });
+});
+
+describe('readPartitionResponse', () => {
+  it('trims every string and keeps integers exact', () => {
+    const partition = readPartitionResponse(
+      '{"requestId":"R\\n","data":{"id":2323,"sourceId":200018,"dbName":" d1\\n","value":"p1=1\\n","size":5000000000,"numRows":9007199254740993,"tableId":18446744073709551615,"status":"DONE\\n"}}',
+      KEY,
+      null,
+    );
+    expect(partition).toMatchObject({
+      dbName: 'd1',
+      value: 'p1=1',
+      spec: [{ column: 'p1', value: '1' }],
+      size: { exact: true, value: 5_000_000_000 },
+      numRows: { exact: false, digits: '9007199254740993' },
+      tableId: '18446744073709551615',
+      status: 'DONE',
+      destination: null,
+    });
+  });
+
+  it('reads a 200 without data as NOT_FOUND, keeping the request id', () => {
+    const error = (() => {
+      try {
+        readPartitionResponse('{"requestId":"REQ-1\\n"}', KEY, null);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', upstreamRequestId: 'REQ-1' });
+  });
+
+  it.each([
+    ['not JSON', '<html>'],
+    ['a number', '42'],
+    ['data not an object', '{"data":"x"}'],
+    ['a string where an integer belongs', '{"data":{"size":"12x"}}'],
+    ['a fractional size', '{"data":{"size":1.5}}'],
+    ['a number where a string belongs', '{"data":{"tableName":7}}'],
+    ['a string where a boolean belongs', '{"data":{"updated":"false"}}'],
+  ])('reads %s as UPSTREAM_BAD_RESPONSE', (_, body) => {
+    expect(() => readPartitionResponse(body, KEY, null)).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+  });
+});
