@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createContext, type GatewayContext } from './context.js';
+import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { schema } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 
@@ -20,6 +21,7 @@ export function createGateway({ client, logger }: GatewayOptions): Gateway {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     context: () => createContext(client, logger),
+    plugins: [useBadVariableCodes()],
     logging: {
       debug: forwardTo(logger, 'debug'),
       info: forwardTo(logger, 'info'),

@@ -44,6 +44,8 @@ export interface EmulatorStats {
   perKey: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
+  /** TCP connections accepted: shows whether the client reuses its connections. */
+  connections: number;
 }
 
 export interface Emulator {
@@ -86,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const nonces = new LRUCache<string, true>({ max: 1_000_000, ttl: 2 * DATE_WINDOW_MS });
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<NodeJS.Timeout>();
-  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0 };
+  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0, connections: 0 };
 
   const emulator = {
     latencyMs: options.latencyMs ?? 0,
@@ -295,6 +297,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   server.keepAliveTimeout = 30_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
+    stats.connections += 1;
     socket.on('close', () => sockets.delete(socket));
   });
 
@@ -323,7 +326,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       faults.clear();
       emulator.latencyMs = options.latencyMs ?? 0;
-      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight };
+      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight, connections: 0 };
     },
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);

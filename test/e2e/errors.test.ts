@@ -40,6 +40,20 @@ describe('error codes, each with the upstream calls it costs', () => {
     expect(harness.emulator.stats().total).toBe(0);
   });
 
+  it.each([1.5, -1, true, null, { a: 1 }, [1]])('refuses the variable value %j with BAD_USER_INPUT and no upstream call', async (bad) => {
+    const answer = await harness.query(
+      'query ($s: ID!, $k: [MmsPartitionKey!]!) { mmsPartition(sourceId: $s, partitionId: "1") { id } mmsPartitions(keys: $k) { id } }',
+      {
+        s: bad,
+        k: [{ sourceId: bad, partitionId: '1' }],
+      },
+    );
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.length).toBeGreaterThan(0);
+    expect(answer.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+    expect(harness.emulator.stats().total).toBe(0);
+  });
+
   it('accepts the largest 64-bit ID and canonicalises leading zeros', async () => {
     const answer = await harness.query(one('9223372036854775807', '000'));
     expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);

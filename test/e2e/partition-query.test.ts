@@ -88,6 +88,13 @@ describe('mmsPartition over the real client and the emulator', () => {
     expect(answer.errors?.every((e) => e.extensions?.code === 'NOT_FOUND')).toBe(true);
   });
 
+  it('reuses pooled keep-alive connections for sequential calls', async () => {
+    for (let i = 0; i < 20; i += 1) await harness.query(`{ mmsPartition(sourceId: "200019", partitionId: "${3001 + (i % 4)}") { id } }`);
+    // At most one new connection: earlier tests may already have opened the pooled one.
+    expect(harness.emulator.stats().total).toBe(20);
+    expect(harness.emulator.stats().connections).toBeLessThanOrEqual(1);
+  });
+
   it('never shares the loader between requests', async () => {
     await harness.query('{ mmsPartition(sourceId: "200018", partitionId: "2323") { id } }');
     await harness.query('{ mmsPartition(sourceId: "200018", partitionId: "2323") { id } }');

@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * graphql-js reports variables that fail coercion (`"sourceId": 1.5`, a missing key) without an
+ * `extensions.code`; clients then cannot tell bad input from a server fault. These errors come
+ * before execution starts (the result has no `data`), so they are marked BAD_USER_INPUT here.
+ */
+export function useBadVariableCodes(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (Symbol.asyncIterator in result || 'data' in result || !result.errors) return;
+        setResult({
+          ...result,
+          errors: result.errors.map((error) =>
+            error.path === undefined && error.extensions.code === undefined && /^Variable "\$/.test(error.message)
+              ? new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  source: error.source,
+                  positions: error.positions,
+                  extensions: { code: 'BAD_USER_INPUT' },
+                })
+              : error,
+          ),
+        });
+      },
+    }),
+  };
+}
