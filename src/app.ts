@@ -39,7 +39,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   const client = new MmsClient({ endpoint, credential, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, logger });
-  const gateway = createGateway({ client, logger });
+  const gateway = createGateway({ client, logger, limits: { maxEntities: config.maxEntities } });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);

@@ -16,6 +16,8 @@ export interface Config {
   regionId: string | null;
   maxConcurrency: number;
   timeoutMs: number;
+  /** Representations one `_entities` request may carry. */
+  maxEntities: number;
   logLevel: string;
 }
 
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ALIBABA_CLOUD_REGION_ID: regionId({ default: undefined }),
       MMS_MAX_CONCURRENCY: integerInRange(1, 1024)({ default: 16 }),
       MMS_TIMEOUT_MS: integerInRange(100, 600_000)({ default: 10_000 }),
+      MMS_MAX_ENTITIES: integerInRange(1, 100_000)({ default: 500 }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
     },
     {
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regionId: clean.ALIBABA_CLOUD_REGION_ID ?? null,
     maxConcurrency: clean.MMS_MAX_CONCURRENCY,
     timeoutMs: clean.MMS_TIMEOUT_MS,
+    maxEntities: clean.MMS_MAX_ENTITIES,
     logLevel: clean.LOG_LEVEL,
   };
 }

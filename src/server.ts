@@ -1,27 +1,34 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createContext, type GatewayContext } from './context.js';
+import { createContext, type GatewayContext, type RequestLimits } from './context.js';
+import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
-import { schema } from './schema/index.js';
+import { schema, subgraphSchema } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 
 export interface GatewayOptions {
   client: MmsClient;
   logger: Logger;
+  limits: RequestLimits;
+  /** Further envelop/yoga plugins, after the gateway's own. */
+  plugins?: Plugin[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-/** The GraphQL application: schema, per-request context, `/graphql` and `/health`. */
-export function createGateway({ client, logger }: GatewayOptions): Gateway {
+/**
+ * The GraphQL application: one endpoint for plain clients and federation routers alike
+ * (the subgraph schema, introspected as the client schema), per-request context, `/health`.
+ */
+export function createGateway({ client, logger, limits, plugins = [] }: GatewayOptions): Gateway {
   return createYoga<Record<string, never>, GatewayContext>({
-    schema,
+    schema: subgraphSchema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: () => createContext(client, logger),
-    plugins: [useBadVariableCodes()],
+    context: () => createContext({ client, logger, limits }),
+    plugins: [useBadVariableCodes(), useClientSchemaForIntrospection(schema), ...plugins],
     logging: {
       debug: forwardTo(logger, 'debug'),
       info: forwardTo(logger, 'info'),

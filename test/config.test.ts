@@ -20,6 +20,7 @@ describe('configuration', () => {
       regionId: null,
       maxConcurrency: 16,
       timeoutMs: 10_000,
+      maxEntities: 500,
       logLevel: 'info',
     });
   });

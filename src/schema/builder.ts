@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
 
@@ -9,7 +11,7 @@ export const builder = new SchemaBuilder<{
     SafeInt: { Input: number; Output: number };
   };
   DefaultFieldNullability: false;
-}>({ defaultFieldNullability: false });
+}>({ plugins: [DirectivesPlugin, FederationPlugin], defaultFieldNullability: false });
 
 // Sizes and row counts pass 2^31, so they are SafeInt (exact up to 2^53-1), never Int.
 builder.addScalarType('SafeInt', SafeIntResolver);

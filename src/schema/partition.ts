@@ -1,10 +1,19 @@
-import type { Partition, UpstreamInteger } from '../upstream/partition.js';
+import type { GatewayContext } from '../context.js';
+import type { Partition, PartitionKey, UpstreamInteger } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsDataSource } from './data-source.js';
 import { MmsPartitionDestination } from './destination.js';
-import { valueOutOfRange } from './errors.js';
+import { toGraphQLError, valueOutOfRange } from './errors.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionColumnValue } from './partition-column-value.js';
+import { toPartitionKey } from './partition-key.js';
+
+/** Loads a partition through the request's DataLoader; failures become coded GraphQL errors. */
+export function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
+  return context.partitions.load(key).catch((error: unknown) => {
+    throw toGraphQLError(error);
+  });
+}
 
 function exactInteger(field: string, integer: UpstreamInteger | null): number | null {
   if (integer === null) return null;
@@ -63,4 +72,13 @@ export const MmsPartition = builder.objectRef<Partition>('MmsPartition').impleme
       description: 'Where the partition is migrated to; null when the API gives no destination.',
     }),
   }),
+});
+
+// A federation entity: routers fetch partitions by `sourceId id` through `_entities`, which goes
+// through the same per-request loader as `mmsPartition`. Bad keys reject (never throw) so that
+// only their own item fails.
+builder.asEntity(MmsPartition, {
+  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
+  resolveReference: (reference, context) =>
+    Promise.resolve().then(() => loadPartition(context, toPartitionKey({ sourceId: reference.sourceId, partitionId: reference.id }))),
 });

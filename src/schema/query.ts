@@ -1,17 +1,9 @@
-import type { GatewayContext } from '../context.js';
-import type { Partition, PartitionKey } from '../upstream/partition.js';
 import { builder } from './builder.js';
-import { badUserInput, toGraphQLError } from './errors.js';
-import { MmsPartition } from './partition.js';
+import { badUserInput } from './errors.js';
+import { loadPartition, MmsPartition } from './partition.js';
 import { MmsPartitionKey, toPartitionKey } from './partition-key.js';
 
 export const MAX_KEYS_PER_LIST = 100;
-
-function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
-  return context.partitions.load(key).catch((error: unknown) => {
-    throw toGraphQLError(error);
-  });
-}
 
 builder.queryField('mmsPartition', (t) =>
   t.field({

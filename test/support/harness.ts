@@ -1,3 +1,4 @@
+import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { staticCredential } from '../../src/app.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
@@ -17,6 +18,9 @@ export interface HarnessOptions {
   emulator?: EmulatorOptions;
   maxConcurrency?: number;
   timeoutMs?: number;
+  maxEntities?: number;
+  /** Extra yoga plugins, e.g. to observe what the gateway executes. */
+  plugins?: Plugin[];
   /** Sign with this secret instead of the emulator's (to provoke signature refusals). */
   accessKeySecret?: string;
   /** Sign with this credential instead (e.g. an STS one). */
@@ -51,7 +55,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     maxConcurrency: options.maxConcurrency ?? 16,
     logger,
   });
-  const server = await listen(createGateway({ client, logger }), '127.0.0.1', 0);
+  const server = await listen(
+    createGateway({ client, logger, limits: { maxEntities: options.maxEntities ?? 500 }, plugins: options.plugins }),
+    '127.0.0.1',
+    0,
+  );
   return {
     emulator,
     url: server.url,
@@ -82,3 +90,11 @@ export const ALL_PARTITION_FIELDS = `
   source { id name }
   destination { projectName schemaName tableName value }
 `;
+
+/** The subgraph's own federation SDL, as a router asks for it. */
+export async function fetchServiceSdl(graphqlUrl: string): Promise<string> {
+  const answer = await postGraphQL(graphqlUrl, '{ _service { sdl } }');
+  const service = answer.data?._service as { sdl?: unknown } | undefined;
+  if (typeof service?.sdl !== 'string') throw new Error(`no _service.sdl in ${answer.text}`);
+  return service.sdl;
+}
