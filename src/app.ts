@@ -9,12 +9,26 @@ export interface RunningApp {
   url: string;
   /** Present when no cloud endpoint was configured and the embedded emulator serves instead. */
   emulator: Emulator | null;
-  close(): Promise<void>;
+  /** Stops accepting, lets in-flight requests finish for up to `graceMs`, then stops. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** A credential for a fixed AccessKey pair (the embedded emulator's). */
 export function staticCredential(accessKeyId: string, accessKeySecret: string): UpstreamCredential {
   return new Credentials.default(new Credentials.Config({ type: 'access_key', accessKeyId, accessKeySecret }));
+}
+
+/** The process's one upstream client, configured from the environment. */
+export function createMmsClient(config: Config, endpoint: UpstreamEndpoint, credential: UpstreamCredential, logger: Logger): MmsClient {
+  return new MmsClient({
+    endpoint,
+    credential,
+    timeoutMs: config.timeoutMs,
+    maxConcurrency: config.maxConcurrency,
+    maxQps: config.maxQps,
+    resilience: { maxRetries: config.maxRetries, breakerThreshold: config.breakerThreshold, breakerCooldownMs: config.breakerCooldownMs },
+    logger,
+  });
 }
 
 /**
@@ -38,8 +52,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     credential = staticCredential(key.accessKeyId, key.accessKeySecret);
   }
 
-  const client = new MmsClient({ endpoint, credential, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, logger });
-  const gateway = createGateway({ client, logger, limits: { maxEntities: config.maxEntities } });
+  const client = createMmsClient(config, endpoint, credential, logger);
+  const gateway = createGateway({ client, logger, settings: config });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);
@@ -64,8 +78,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   return {
     url: listening.url,
     emulator,
-    close: async () => {
-      await listening.close();
+    close: async (graceMs = 0) => {
+      await listening.close(graceMs);
       await emulator?.close();
     },
   };

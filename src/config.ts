@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { cleanEnv, EnvError, host, makeValidator, str } from 'envalid';
+import { bool, cleanEnv, EnvError, host, makeValidator, str, url } from 'envalid';
 
 /** Where the upstream MaxCompute API is, as the client library needs it. */
 export interface UpstreamEndpoint {
@@ -8,16 +8,47 @@ export interface UpstreamEndpoint {
   host: string;
 }
 
+/** Limits on incoming GraphQL documents (graphql-armor), checked before anything executes. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** Who may use the gateway; with neither keys nor JWT configured, anyone who reaches the port. */
+export interface ClientAuth {
+  apiKeys: string[];
+  jwt: { secret: string | null; jwksUrl: string | null; issuer: string | null; audience: string | null } | null;
+}
+
 export interface Config {
   port: number;
   host: string;
+  production: boolean;
   /** null: no cloud endpoint configured, so the embedded emulator serves as upstream. */
   endpoint: UpstreamEndpoint | null;
   regionId: string | null;
   maxConcurrency: number;
   timeoutMs: number;
+  /** Bound of all upstream work of one GraphQL request, retries included. */
+  requestTimeoutMs: number;
+  maxRetries: number;
+  /** Upstream calls started per second, process-wide; null for no cap. */
+  maxQps: number | null;
+  breakerThreshold: number;
+  breakerCooldownMs: number;
   /** Representations one `_entities` request may carry. */
   maxEntities: number;
+  /** Distinct partitions one request may fetch, however they are asked for. */
+  maxKeysPerRequest: number;
+  maxBodyBytes: number;
+  queryLimits: QueryLimits;
+  introspection: boolean;
+  corsOrigins: string[];
+  auth: ClientAuth;
+  shutdownGraceMs: number;
   logLevel: string;
 }
 
@@ -75,6 +106,33 @@ const integerInRange = (min: number, max: number) =>
     return value;
   });
 
+function splitList(input: string): string[] {
+  return input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const origins = makeValidator<string[]>((input) =>
+  splitList(input).map((item) => {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      throw new Error(`"${item}" is not an origin such as https://app.example.com`);
+    }
+    if (url.origin !== item.replace(/\/$/, '')) throw new Error(`"${item}" is not an origin (scheme://host[:port], no path)`);
+    return url.origin;
+  }),
+);
+
+const apiKeys = makeValidator<string[]>((input) => {
+  const keys = splitList(input);
+  // The keys themselves are never echoed: this message is printed at start-up.
+  if (keys.some((key) => key.length < 16)) throw new Error('every key must be at least 16 characters long');
+  return keys;
+});
+
 /** Reads and validates the gateway's environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clean = cleanEnv(
@@ -87,6 +145,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MMS_MAX_CONCURRENCY: integerInRange(1, 1024)({ default: 16 }),
       MMS_TIMEOUT_MS: integerInRange(100, 600_000)({ default: 10_000 }),
       MMS_MAX_ENTITIES: integerInRange(1, 100_000)({ default: 500 }),
+      REQUEST_TIMEOUT_MS: integerInRange(100, 600_000)({ default: 15_000 }),
+      MMS_RETRY_MAX: integerInRange(0, 10)({ default: 3 }),
+      MMS_MAX_QPS: integerInRange(0, 1_000_000)({ default: 0 }),
+      MMS_BREAKER_THRESHOLD: integerInRange(1, 10_000)({ default: 5 }),
+      MMS_BREAKER_COOLDOWN_MS: integerInRange(100, 600_000)({ default: 10_000 }),
+      MMS_MAX_KEYS_PER_REQUEST: integerInRange(1, 100_000)({ default: 500 }),
+      MAX_BODY_BYTES: integerInRange(1024, 64 * 1024 * 1024)({ default: 256 * 1024 }),
+      GRAPHQL_MAX_DEPTH: integerInRange(1, 1000)({ default: 8 }),
+      GRAPHQL_MAX_ALIASES: integerInRange(0, 100_000)({ default: 128 }),
+      GRAPHQL_MAX_TOKENS: integerInRange(10, 1_000_000)({ default: 10_000 }),
+      GRAPHQL_MAX_DIRECTIVES: integerInRange(0, 10_000)({ default: 32 }),
+      GRAPHQL_MAX_COST: integerInRange(1, 10_000_000)({ default: 20_000 }),
+      GRAPHQL_INTROSPECTION: bool({ default: undefined }),
+      NODE_ENV: str({ default: 'development' }),
+      CORS_ORIGINS: origins({ default: [] }),
+      GATEWAY_API_KEYS: apiKeys({ default: [] }),
+      JWT_SECRET: str({ default: undefined }),
+      JWT_JWKS_URL: url({ default: undefined }),
+      JWT_ISSUER: str({ default: undefined }),
+      JWT_AUDIENCE: str({ default: undefined }),
+      SHUTDOWN_GRACE_MS: integerInRange(0, 600_000)({ default: 10_000 }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
     },
     {
@@ -101,20 +180,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? { protocol: 'https', host: `maxcompute.${clean.ALIBABA_CLOUD_REGION_ID}.aliyuncs.com` }
     : null;
 
+  const production = clean.NODE_ENV === 'production';
+  const jwtConfigured = clean.JWT_SECRET !== undefined || clean.JWT_JWKS_URL !== undefined;
   return {
     port: clean.PORT,
     host: clean.HOST,
+    production,
     endpoint: clean.MAXCOMPUTE_ENDPOINT ?? regionEndpoint,
     regionId: clean.ALIBABA_CLOUD_REGION_ID ?? null,
     maxConcurrency: clean.MMS_MAX_CONCURRENCY,
     timeoutMs: clean.MMS_TIMEOUT_MS,
     maxEntities: clean.MMS_MAX_ENTITIES,
+    requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
+    maxRetries: clean.MMS_RETRY_MAX,
+    maxQps: clean.MMS_MAX_QPS === 0 ? null : clean.MMS_MAX_QPS,
+    breakerThreshold: clean.MMS_BREAKER_THRESHOLD,
+    breakerCooldownMs: clean.MMS_BREAKER_COOLDOWN_MS,
+    maxKeysPerRequest: clean.MMS_MAX_KEYS_PER_REQUEST,
+    maxBodyBytes: clean.MAX_BODY_BYTES,
+    queryLimits: {
+      maxDepth: clean.GRAPHQL_MAX_DEPTH,
+      maxAliases: clean.GRAPHQL_MAX_ALIASES,
+      maxTokens: clean.GRAPHQL_MAX_TOKENS,
+      maxDirectives: clean.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: clean.GRAPHQL_MAX_COST,
+    },
+    introspection: clean.GRAPHQL_INTROSPECTION ?? !production,
+    corsOrigins: clean.CORS_ORIGINS,
+    auth: {
+      apiKeys: clean.GATEWAY_API_KEYS,
+      jwt: jwtConfigured
+        ? {
+            secret: clean.JWT_SECRET ?? null,
+            jwksUrl: clean.JWT_JWKS_URL ?? null,
+            issuer: clean.JWT_ISSUER ?? null,
+            audience: clean.JWT_AUDIENCE ?? null,
+          }
+        : null,
+    },
+    shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     logLevel: clean.LOG_LEVEL,
   };
 }
 
+const SECRET_VARIABLES = new Set(['GATEWAY_API_KEYS', 'JWT_SECRET']);
+
 function describeProblem(name: string, value: string | undefined, error: Error | undefined): string {
-  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`;
+  const shown =
+    value === undefined || SECRET_VARIABLES.has(name)
+      ? ''
+      : ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`;
   const reason = error instanceof EnvError || !error ? (error?.message ?? 'is invalid') : error.message;
   return `${name}${shown}: ${reason.replace(/^Invalid \w+ input: /, 'invalid value ')}`;
 }

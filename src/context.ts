@@ -5,6 +5,10 @@ import type { MmsClient } from './upstream/mms-client.js';
 export interface RequestLimits {
   /** Representations one `_entities` call may ask for. */
   maxEntities: number;
+  /** Distinct partitions one request may fetch. */
+  maxKeysPerRequest: number;
+  /** Bound of all upstream work of one request, retries included. */
+  requestTimeoutMs: number;
 }
 
 /** Per-request state: loaders are created here and never shared between requests. */
@@ -20,6 +24,8 @@ export interface ContextDependencies {
   limits: RequestLimits;
 }
 
-export function createContext({ client, logger, limits }: ContextDependencies): GatewayContext {
-  return { partitions: createPartitionLoader(client), logger, limits };
+/** `request.signal` aborts when the client goes away; the deadline bounds the rest. */
+export function createContext({ client, logger, limits }: ContextDependencies, request: Request): GatewayContext {
+  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limits.requestTimeoutMs)]);
+  return { partitions: createPartitionLoader(client, { maxKeys: limits.maxKeysPerRequest, signal }), logger, limits };
 }

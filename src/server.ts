@@ -1,42 +1,42 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createContext, type GatewayContext, type RequestLimits } from './context.js';
+import type { Config } from './config.js';
+import { createContext, type GatewayContext } from './context.js';
+import { useBodyLimit } from './plugins/body-limit.js';
+import { useClientAuth } from './plugins/client-auth.js';
 import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
+import { useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 
+export type GatewaySettings = Pick<
+  Config,
+  | 'production'
+  | 'maxEntities'
+  | 'maxKeysPerRequest'
+  | 'requestTimeoutMs'
+  | 'maxBodyBytes'
+  | 'queryLimits'
+  | 'introspection'
+  | 'corsOrigins'
+  | 'auth'
+>;
+
 export interface GatewayOptions {
   client: MmsClient;
   logger: Logger;
-  limits: RequestLimits;
+  settings: GatewaySettings;
   /** Further envelop/yoga plugins, after the gateway's own. */
   plugins?: Plugin[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
-
-/**
- * The GraphQL application: one endpoint for plain clients and federation routers alike
- * (the subgraph schema, introspected as the client schema), per-request context, `/health`.
- */
-export function createGateway({ client, logger, limits, plugins = [] }: GatewayOptions): Gateway {
-  return createYoga<Record<string, never>, GatewayContext>({
-    schema: subgraphSchema,
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
-    context: () => createContext({ client, logger, limits }),
-    plugins: [useBadVariableCodes(), useClientSchemaForIntrospection(schema), ...plugins],
-    logging: {
-      debug: forwardTo(logger, 'debug'),
-      info: forwardTo(logger, 'info'),
-      warn: forwardTo(logger, 'warn'),
-      error: forwardTo(logger, 'error'),
-    },
-  });
-}
 
 // Yoga logs with console-style arguments; pino wants an object then a message.
 function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
@@ -46,10 +46,59 @@ function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   };
 }
 
+/**
+ * The GraphQL application: one endpoint for plain clients and federation routers alike
+ * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
+ * and the cross-cutting protections as plugins, all before any resolver runs.
+ */
+export function createGateway({ client, logger, settings, plugins = [] }: GatewayOptions): Gateway {
+  const limits = {
+    maxEntities: settings.maxEntities,
+    maxKeysPerRequest: settings.maxKeysPerRequest,
+    requestTimeoutMs: settings.requestTimeoutMs,
+  };
+  const { queryLimits } = settings;
+  return createYoga<Record<string, never>, GatewayContext>({
+    schema: subgraphSchema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    context: ({ request }) => createContext({ client, logger, limits }, request),
+    // Off unless origins are listed: a browser on another origin then cannot read answers.
+    cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
+    batching: false,
+    logging: {
+      debug: forwardTo(logger, 'debug'),
+      info: forwardTo(logger, 'info'),
+      warn: forwardTo(logger, 'warn'),
+      error: forwardTo(logger, 'error'),
+    },
+    plugins: [
+      useRequestId(),
+      useBodyLimit(settings.maxBodyBytes),
+      // Browsers may send "simple" requests cross-site without a preflight; those must carry a header.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
+      ...useClientAuth(settings.auth),
+      EnvelopArmorPlugin({
+        maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+        maxAliases: { n: queryLimits.maxAliases },
+        maxTokens: { n: queryLimits.maxTokens },
+        maxDirectives: { n: queryLimits.maxDirectives },
+        costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true },
+        blockFieldSuggestion: { enabled: settings.production },
+      }),
+      ...(settings.introspection ? [] : [useDisableIntrospection()]),
+      useBadVariableCodes(),
+      useClientSchemaForIntrospection(schema),
+      ...plugins,
+    ],
+  });
+}
+
 export interface ListeningGateway {
   url: string;
   server: Server;
-  close(): Promise<void>;
+  /** Stops accepting, lets in-flight requests finish for up to `graceMs`, then cuts the rest. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves the gateway over HTTP on `host:port` (port 0 picks a free one). */
@@ -64,9 +113,13 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
   return {
     url: `http://${hostForUrl}:${address.port}`,
     server,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -13,18 +13,42 @@ function problems(env: Record<string, string>): string[] {
 
 describe('configuration', () => {
   it('defaults to the embedded emulator on 127.0.0.1:4000', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({})).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
       endpoint: null,
       regionId: null,
       maxConcurrency: 16,
       timeoutMs: 10_000,
+      requestTimeoutMs: 15_000,
+      maxRetries: 3,
+      maxQps: null,
       maxEntities: 500,
+      maxKeysPerRequest: 500,
+      introspection: true,
+      corsOrigins: [],
+      auth: { apiKeys: [], jwt: null },
       logLevel: 'info',
     });
   });
 
+  it('turns introspection off by default in production, and on when asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('never echoes a secret in a configuration error', () => {
+    const lines = problems({ GATEWAY_API_KEYS: 'a-long-enough-key-0001,too-short' });
+    expect(lines).toEqual(['GATEWAY_API_KEYS: every key must be at least 16 characters long']);
+  });
+
+  it('reads CORS origins and refuses paths', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:5173, https://app.example.com' }).corsOrigins).toEqual([
+      'http://localhost:5173',
+      'https://app.example.com',
+    ]);
+    expect(problems({ CORS_ORIGINS: 'https://app.example.com/path' })).toHaveLength(1);
+  });
   it('derives the HTTPS endpoint from the region', () => {
     expect(loadConfig({ ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' }).endpoint).toEqual({
       protocol: 'https',

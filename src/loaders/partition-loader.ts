@@ -4,15 +4,43 @@ import type { Partition, PartitionKey } from '../upstream/partition.js';
 
 export type PartitionLoader = DataLoader<PartitionKey, Partition, string>;
 
+/** A partition left unfetched because its request already used its fan-out budget. */
+export class FanOutLimitError extends Error {
+  readonly code = 'LIMIT_EXCEEDED';
+
+  constructor(readonly maxKeys: number) {
+    super(`This request already fetches ${maxKeys} distinct partitions, the most one request may; this one was not fetched.`);
+    this.name = 'FanOutLimitError';
+  }
+}
+
+export interface PartitionLoaderOptions {
+  /** Distinct partitions this request may fetch, whatever mix of fields asks for them. */
+  maxKeys: number;
+  /** Aborts the request's upstream work: its deadline passed or its client went away. */
+  signal?: AbortSignal;
+}
+
 /**
  * A request's partition loader: every field that needs a partition goes through it, so a
  * query naming one partition many times makes one call and N distinct partitions make N.
  * GetMmsPartition has no batch form, so a batch is a concurrent fan-out of single calls,
  * bounded by the client's process-wide limit. One key's failure is that key's Error only.
  */
-export function createPartitionLoader(client: MmsClient): PartitionLoader {
+export function createPartitionLoader(client: MmsClient, { maxKeys, signal }: PartitionLoaderOptions): PartitionLoader {
+  // The loader's cache hands each distinct key to a batch once, so counting batch keys
+  // counts the distinct partitions of the request.
+  let distinctKeys = 0;
   return new DataLoader<PartitionKey, Partition, string>(
-    (keys) => Promise.all(keys.map((key) => client.getPartition(key).catch((error: Error) => error))),
+    (keys) => {
+      const allowed = Math.max(0, Math.min(keys.length, maxKeys - distinctKeys));
+      distinctKeys += allowed;
+      return Promise.all(
+        keys.map((key, index) =>
+          index < allowed ? client.getPartition(key, signal).catch((error: Error) => error) : new FanOutLimitError(maxKeys),
+        ),
+      );
+    },
     { cacheKeyFn: (key) => `${key.sourceId}/${key.partitionId}` },
   );
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { FanOutLimitError } from '../loaders/partition-loader.js';
 import { UpstreamError } from '../upstream/errors.js';
 
 // The one place domain failures become GraphQL errors with an `extensions.code`.
@@ -16,6 +17,8 @@ export function valueOutOfRange(field: string, digits: string): GraphQLError {
 
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof FanOutLimitError)
+    return new GraphQLError(error.message, { extensions: { code: error.code, maxKeys: error.maxKeys } });
   if (!(error instanceof UpstreamError)) {
     // Unknown failures keep their details out of the answer; the server masks them.
     return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });

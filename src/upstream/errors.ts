@@ -15,6 +15,7 @@ export interface UpstreamErrorDetails {
   upstreamCode?: string | null;
   upstreamRequestId?: string | null;
   httpStatus?: number | null;
+  retryAfterMs?: number | null;
 }
 
 /**
@@ -26,6 +27,8 @@ export class UpstreamError extends Error {
   readonly upstreamRequestId: string | null;
   readonly httpStatus: number | null;
   readonly retryable: boolean;
+  /** The upstream's own Retry-After, when it is visible. */
+  readonly retryAfterMs: number | null;
 
   constructor(
     readonly code: UpstreamErrorCode,
@@ -38,6 +41,7 @@ export class UpstreamError extends Error {
     this.upstreamRequestId = details.upstreamRequestId ?? null;
     this.httpStatus = details.httpStatus ?? null;
     this.retryable = RETRYABLE.has(code);
+    this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }
 
@@ -72,6 +76,18 @@ function field(data: unknown, ...names: string[]): string | null {
   return null;
 }
 
+// `callApi` drops response headers from its errors, so a Retry-After header is only seen if a
+// later client version passes headers on (`data.headers`) or the body names one itself.
+function retryAfterMs(data: unknown): number | null {
+  const headers = typeof data === 'object' && data !== null ? (data as { headers?: unknown }).headers : undefined;
+  const raw = field(headers, 'retry-after', 'Retry-After') ?? field(data, 'RetryAfter', 'retryAfter');
+  if (raw === null) return null;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
 /** Classifies whatever `@alicloud/openapi-client` threw into an UpstreamError. */
 export function classifyClientError(error: unknown, key: { sourceId: string; partitionId: string }, timeoutMs: number): UpstreamError {
   if (error instanceof UpstreamError) return error;
@@ -79,7 +95,12 @@ export function classifyClientError(error: unknown, key: { sourceId: string; par
   const name = typeof shape.name === 'string' ? shape.name : '';
   const code = typeof shape.code === 'string' ? shape.code : null;
   const status = typeof shape.statusCode === 'number' ? shape.statusCode : null;
-  const details = { upstreamCode: code, upstreamRequestId: field(shape.data, 'RequestId', 'requestId'), httpStatus: status };
+  const details = {
+    upstreamCode: code,
+    upstreamRequestId: field(shape.data, 'RequestId', 'requestId'),
+    httpStatus: status,
+    retryAfterMs: retryAfterMs(shape.data),
+  };
 
   if (name === 'RequestTimeoutError' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
     return new UpstreamError('UPSTREAM_TIMEOUT', `The upstream did not answer within ${timeoutMs} ms.`, { ...details, upstreamCode: null });

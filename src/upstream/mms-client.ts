@@ -1,9 +1,12 @@
+import { isBrokenCircuitError } from 'cockatiel';
+import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
 import { type Credential, OpenApi, type OpenApiClient, TeaUtil } from './alicloud.js';
 import { classifyClientError, UpstreamError } from './errors.js';
 import { type Partition, type PartitionKey, readPartitionResponse } from './partition.js';
+import { createUpstreamPolicy, type ResilienceOptions, type UpstreamPolicy } from './resilience.js';
 
 export const GET_MMS_PARTITION = { action: 'GetMmsPartition', version: '2022-01-04' } as const;
 
@@ -17,16 +20,49 @@ export interface MmsClientOptions {
   timeoutMs: number;
   /** Calls in flight at once, across every request of the process. */
   maxConcurrency: number;
+  /** Calls started per second, process-wide (a token bucket); null for no cap. */
+  maxQps: number | null;
+  resilience: ResilienceOptions;
   logger: Logger;
 }
 
+/** Why a caller stopped waiting: its request's deadline passed or its client went away. */
+function deadlineError(): UpstreamError {
+  return new UpstreamError('UPSTREAM_TIMEOUT', 'The request deadline passed before the upstream answered.');
+}
+
+/** Settles with `work`, or rejects as soon as `signal` aborts (the work itself goes on unobserved). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => {});
+    return Promise.reject(deadlineError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(deadlineError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /**
- * The one place GetMmsPartition is called. One instance per process: it owns the signed
- * client (and its pooled keep-alive connections) and the process-wide concurrency limit.
+ * The one place GetMmsPartition is called. One instance per process (and so per endpoint):
+ * it owns the signed client (and its pooled keep-alive connections), the concurrency limit,
+ * the optional rate cap, retries with their budget, and the circuit breaker.
  */
 export class MmsClient {
   private readonly client: OpenApiClient;
   private readonly limit: LimitFunction;
+  private readonly tokens: TokenBucket | null;
+  private readonly upstream: UpstreamPolicy;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   // `keepAlive` stays unset on purpose: setting it makes the runtime build an agent per call.
@@ -45,6 +81,10 @@ export class MmsClient {
     );
     this.runtime = new TeaUtil.RuntimeOptions({ readTimeout: options.timeoutMs, connectTimeout: options.timeoutMs, autoretry: false });
     this.limit = pLimit(options.maxConcurrency);
+    this.tokens = options.maxQps
+      ? new TokenBucket({ bucketSize: options.maxQps, tokensPerInterval: options.maxQps, interval: 'second' })
+      : null;
+    this.upstream = createUpstreamPolicy(options.resilience);
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger;
   }
@@ -54,9 +94,34 @@ export class MmsClient {
     return { active: this.limit.activeCount, pending: this.limit.pendingCount };
   }
 
-  /** Reads one partition; rejects with an UpstreamError. `key` must already be canonical. */
-  getPartition(key: PartitionKey): Promise<Partition> {
-    return this.limit(() => this.callGetMmsPartition(key));
+  /** Circuit state and retry budget use, for health and metrics. */
+  get resilience(): { circuit: 'closed' | 'open' | 'half-open'; calls: number; retries: number } {
+    return { circuit: this.upstream.circuitState(), ...this.upstream.retryBudget.usage() };
+  }
+
+  /**
+   * Reads one partition; rejects with an UpstreamError. `key` must already be canonical.
+   * When `signal` aborts (deadline, client gone), nothing more is started for this key and
+   * the promise rejects at once; a call already on the wire finishes unobserved, since the
+   * client library cannot cancel it.
+   */
+  getPartition(key: PartitionKey, signal?: AbortSignal): Promise<Partition> {
+    const work = this.upstream.policy
+      .execute(() => this.limit(() => this.attempt(key, signal)), signal)
+      .catch((error: unknown) => {
+        if (isBrokenCircuitError(error))
+          throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The upstream is failing; calls are paused for a moment (circuit open).');
+        throw error;
+      });
+    return signal ? untilAborted(work, signal) : work;
+  }
+
+  private async attempt(key: PartitionKey, signal: AbortSignal | undefined): Promise<Partition> {
+    if (signal?.aborted) throw deadlineError();
+    if (this.tokens) await this.tokens.removeTokens(1);
+    if (signal?.aborted) throw deadlineError();
+    this.upstream.retryBudget.recordCall();
+    return this.callGetMmsPartition(key);
   }
 
   private async callGetMmsPartition(key: PartitionKey): Promise<Partition> {

@@ -9,7 +9,7 @@ const one = (sourceId: string, partitionId: string) =>
 describe('error codes, each with the upstream calls it costs', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ timeoutMs: 400 });
+    harness = await startHarness({ env: { MMS_TIMEOUT_MS: '400', MMS_RETRY_MAX: '0' } });
   });
   afterAll(() => harness.close());
   beforeEach(() => harness.emulator.reset());
@@ -233,7 +233,7 @@ describe('error codes, each with the upstream calls it costs', () => {
 
 describe('upstream refusals of the gateway itself', () => {
   it('maps a wrong AccessKey secret to UPSTREAM_UNAUTHENTICATED (SignatureDoesNotMatch), one call', async () => {
-    const harness = await startHarness({ accessKeySecret: 'wrong-secret' });
+    const harness = await startHarness({ accessKeySecret: 'wrong-secret', env: { MMS_RETRY_MAX: '0' } });
     try {
       const answer = await harness.query(one('200018', '2323'));
       expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.upstreamCode, e.extensions?.retryable])).toEqual([
@@ -252,7 +252,7 @@ describe('upstream refusals of the gateway itself', () => {
         probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
       });
     });
-    const harness = await startHarness({ endpointHost: `127.0.0.1:${closedPort}` });
+    const harness = await startHarness({ endpointHost: `127.0.0.1:${closedPort}`, env: { MMS_RETRY_MAX: '0' } });
     try {
       const answer = await harness.query(one('200018', '2323'));
       expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.upstreamCode, e.extensions?.retryable])).toEqual([

@@ -136,7 +136,7 @@ describe('mmsPartition over the real client and the emulator', () => {
 
 describe('the process-wide concurrency limit', () => {
   it('keeps at most MMS_MAX_CONCURRENCY upstream calls in flight, across concurrent requests', async () => {
-    const harness = await startHarness({ maxConcurrency: 3, emulator: { latencyMs: 40 } });
+    const harness = await startHarness({ env: { MMS_MAX_CONCURRENCY: '3' }, emulator: { latencyMs: 40 } });
     try {
       const query = (ids: number[]) =>
         harness.query(`{ ${ids.map((id) => `p${id}: mmsPartition(sourceId: "1", partitionId: "${id}") { id }`).join(' ')} }`);

@@ -8,7 +8,7 @@ const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations
 describe('the federation subgraph', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ maxConcurrency: 16, emulator: { latencyMs: 5 } });
+    harness = await startHarness({ env: { MMS_MAX_CONCURRENCY: '16', MMS_RETRY_MAX: '0' }, emulator: { latencyMs: 5 } });
     for (let id = 1; id <= 120; id += 1) harness.emulator.data.set(`7/${id}`, { id, sourceId: 7, tableName: `t${id}` });
   });
   afterAll(() => harness.close());

@@ -1,10 +1,11 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { staticCredential } from '../../src/app.js';
+import { createMmsClient, staticCredential } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway, listen } from '../../src/server.js';
-import { MmsClient, type UpstreamCredential } from '../../src/upstream/mms-client.js';
+import type { UpstreamCredential } from '../../src/upstream/mms-client.js';
 
 export interface GraphQLAnswer {
   status: number;
@@ -15,18 +16,17 @@ export interface GraphQLAnswer {
 }
 
 export interface HarnessOptions {
+  /** Gateway environment, as `npm start` would read it (defaults otherwise). */
+  env?: Record<string, string>;
   emulator?: EmulatorOptions;
-  maxConcurrency?: number;
-  timeoutMs?: number;
-  maxEntities?: number;
-  /** Extra yoga plugins, e.g. to observe what the gateway executes. */
-  plugins?: Plugin[];
   /** Sign with this secret instead of the emulator's (to provoke signature refusals). */
   accessKeySecret?: string;
   /** Sign with this credential instead (e.g. an STS one). */
   credential?: UpstreamCredential;
   /** Point the client at this endpoint instead of the emulator (e.g. a closed port). */
   endpointHost?: string;
+  /** Extra yoga plugins, e.g. to observe what the gateway executes. */
+  plugins?: Plugin[];
 }
 
 /**
@@ -38,34 +38,28 @@ export interface Harness {
   url: string;
   logs: string[];
   logger: Logger;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
+  config: Config;
+  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer>;
   close(): Promise<void>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const config = loadConfig(options.env ?? {});
   const emulator = await startEmulator(options.emulator);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const [key] = emulator.credentials;
   if (!key) throw new Error('emulator without credentials');
-  const client = new MmsClient({
-    endpoint: { protocol: 'http', host: options.endpointHost ?? emulator.endpoint },
-    credential: options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret),
-    timeoutMs: options.timeoutMs ?? 5_000,
-    maxConcurrency: options.maxConcurrency ?? 16,
-    logger,
-  });
-  const server = await listen(
-    createGateway({ client, logger, limits: { maxEntities: options.maxEntities ?? 500 }, plugins: options.plugins }),
-    '127.0.0.1',
-    0,
-  );
+  const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
+  const client = createMmsClient(config, { protocol: 'http', host: options.endpointHost ?? emulator.endpoint }, credential, logger);
+  const server = await listen(createGateway({ client, logger, settings: config, plugins: options.plugins }), '127.0.0.1', 0);
   return {
     emulator,
     url: server.url,
     logs,
     logger,
-    query: (query, variables) => postGraphQL(`${server.url}/graphql`, query, variables),
+    config,
+    query: (query, variables, headers) => postGraphQL(`${server.url}/graphql`, query, variables, headers),
     close: async () => {
       await server.close();
       await emulator.close();
@@ -73,10 +67,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLAnswer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

@@ -1,0 +1,128 @@
+import {
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  DelegateBackoff,
+  handleWhen,
+  type IPolicy,
+  type IRetryBackoffContext,
+  retry,
+  wrap,
+} from 'cockatiel';
+import { UpstreamError } from './errors.js';
+
+// How the gateway treats a failing upstream: retries only what may succeed later, with
+// exponential backoff and full jitter, within a budget; fails fast while the circuit is open.
+
+export interface ResilienceOptions {
+  /** Retries after the first call of one key (0 disables retries). */
+  maxRetries: number;
+  /** Consecutive unavailable/timeout failures that open the circuit. */
+  breakerThreshold: number;
+  /** How long the open circuit fails fast before it lets one probe through. */
+  breakerCooldownMs: number;
+  /** First backoff step and the cap of any wait, in ms. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  retryBudget?: RetryBudget;
+}
+
+/**
+ * Keeps retries to about `ratio` of the calls of the last minute (plus a small floor so
+ * that a quiet gateway can still retry), so that a degraded upstream is not hammered.
+ */
+export class RetryBudget {
+  private readonly calls: number[];
+  private readonly retries: number[];
+  private bucketStart = 0;
+  private current = 0;
+
+  constructor(
+    private readonly ratio = 0.1,
+    private readonly floor = 10,
+    private readonly windowSeconds = 60,
+  ) {
+    this.calls = new Array<number>(windowSeconds).fill(0);
+    this.retries = new Array<number>(windowSeconds).fill(0);
+  }
+
+  private rotate(now: number): void {
+    const second = Math.floor(now / 1000);
+    if (second === this.bucketStart) return;
+    const elapsed = Math.min(second - this.bucketStart, this.windowSeconds);
+    for (let step = 1; step <= elapsed; step += 1) {
+      const index = (this.current + step) % this.windowSeconds;
+      this.calls[index] = 0;
+      this.retries[index] = 0;
+    }
+    this.current = (this.current + elapsed) % this.windowSeconds;
+    this.bucketStart = second;
+  }
+
+  /** Counts one upstream call (first attempts and retries alike). */
+  recordCall(now = Date.now()): void {
+    this.rotate(now);
+    this.calls[this.current] = (this.calls[this.current] ?? 0) + 1;
+  }
+
+  /** Takes one retry from the budget; false when the last minute's share is spent. */
+  tryRetry(now = Date.now()): boolean {
+    this.rotate(now);
+    const calls = this.calls.reduce((sum, n) => sum + n, 0);
+    const retries = this.retries.reduce((sum, n) => sum + n, 0);
+    if (retries >= Math.max(this.floor, this.ratio * calls)) return false;
+    this.retries[this.current] = (this.retries[this.current] ?? 0) + 1;
+    return true;
+  }
+
+  /** Calls and retries in the window, for metrics and tests. */
+  usage(now = Date.now()): { calls: number; retries: number } {
+    this.rotate(now);
+    return { calls: this.calls.reduce((a, b) => a + b, 0), retries: this.retries.reduce((a, b) => a + b, 0) };
+  }
+}
+
+/** Wait before retry number `attempt` (1-based): the upstream's Retry-After if it gave one, else full jitter. */
+export function retryDelay(attempt: number, error: unknown, baseDelayMs: number, maxDelayMs: number): number {
+  if (error instanceof UpstreamError && error.retryAfterMs !== null) return Math.min(error.retryAfterMs, maxDelayMs);
+  return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+}
+
+const COUNTS_AGAINST_CIRCUIT: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
+
+export interface UpstreamPolicy {
+  policy: IPolicy;
+  retryBudget: RetryBudget;
+  circuitState(): 'closed' | 'open' | 'half-open';
+}
+
+/** Retry (outside) around the circuit breaker (inside), both from cockatiel. */
+export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy {
+  const baseDelayMs = options.baseDelayMs ?? 100;
+  const maxDelayMs = options.maxDelayMs ?? 2_000;
+  const retryBudget = options.retryBudget ?? new RetryBudget();
+  const breaker = circuitBreaker(
+    handleWhen((error) => error instanceof UpstreamError && COUNTS_AGAINST_CIRCUIT.has(error.code)),
+    { halfOpenAfter: options.breakerCooldownMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
+  );
+  // Never 400/401/403/404: only what may succeed later (throttling, 5xx, resets, timeouts).
+  const retries = retry(
+    handleWhen((error) => error instanceof UpstreamError && error.retryable && retryBudget.tryRetry()),
+    {
+      maxAttempts: options.maxRetries,
+      backoff: new DelegateBackoff<IRetryBackoffContext<unknown>>((context) =>
+        retryDelay(context.attempt, 'error' in context.result ? context.result.error : undefined, baseDelayMs, maxDelayMs),
+      ),
+    },
+  );
+  return {
+    policy: wrap(retries, breaker),
+    retryBudget,
+    circuitState: () =>
+      breaker.state === CircuitState.Open || breaker.state === CircuitState.Isolated
+        ? 'open'
+        : breaker.state === CircuitState.HalfOpen
+          ? 'half-open'
+          : 'closed',
+  };
+}
