@@ -18,6 +18,10 @@ export function staticCredential(accessKeyId: string, accessKeySecret: string): 
   return new Credentials.default(new Credentials.Config({ type: 'access_key', accessKeyId, accessKeySecret }));
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** The process's one upstream client, configured from the environment. */
 export function createMmsClient(config: Config, endpoint: UpstreamEndpoint, credential: UpstreamCredential, logger: Logger): MmsClient {
   return new MmsClient({
@@ -63,6 +67,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   const upstream = `${endpoint.protocol}://${endpoint.host}`;
+  const clientAuthOff = config.auth.apiKeys.length === 0 && config.auth.jwt === null;
+  if (!emulator && clientAuthOff && !isLoopback(config.host)) {
+    logger.warn(
+      { host: config.host },
+      'client authentication is off and the gateway listens beyond loopback: anyone who reaches this port reads through its cloud identity (set GATEWAY_API_KEYS or JWT_SECRET/JWT_JWKS_URL)',
+    );
+  }
   if (emulator) {
     logger.info(
       { graphql: `${listening.url}/graphql`, upstream },

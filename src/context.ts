@@ -24,8 +24,28 @@ export interface ContextDependencies {
   limits: RequestLimits;
 }
 
-/** `request.signal` aborts when the client goes away; the deadline bounds the rest. */
+const releases = new WeakMap<Request, () => void>();
+
+/**
+ * The request's upstream work stops when its client goes away (`request.signal`) or its
+ * deadline passes. The deadline timer is cleared as soon as the response is sent
+ * (`releaseRequest`), so a busy gateway does not keep thousands of idle timers alive.
+ */
 export function createContext({ client, logger, limits }: ContextDependencies, request: Request): GatewayContext {
-  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limits.requestTimeoutMs)]);
-  return { partitions: createPartitionLoader(client, { maxKeys: limits.maxKeysPerRequest, signal }), logger, limits };
+  const upstreamWork = new AbortController();
+  const stop = () => upstreamWork.abort();
+  const deadline = setTimeout(stop, limits.requestTimeoutMs);
+  deadline.unref();
+  request.signal.addEventListener('abort', stop, { once: true });
+  releases.set(request, () => {
+    clearTimeout(deadline);
+    request.signal.removeEventListener('abort', stop);
+  });
+  return { partitions: createPartitionLoader(client, { maxKeys: limits.maxKeysPerRequest, signal: upstreamWork.signal }), logger, limits };
+}
+
+/** Clears the request's deadline once its response is on its way. */
+export function releaseRequest(request: Request): void {
+  releases.get(request)?.();
+  releases.delete(request);
 }

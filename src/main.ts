@@ -16,15 +16,22 @@ try {
 const logger = createLogger(config.logLevel);
 try {
   const app = await startApp(config, logger);
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    app.close().then(
+    // A second signal means "now": no more waiting for in-flight requests.
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight requests');
+    app.close(config.shutdownGraceMs).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   logger.fatal({ reason }, `could not start: ${reason}`);

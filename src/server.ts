@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { createContext, type GatewayContext } from './context.js';
+import { createContext, type GatewayContext, releaseRequest } from './context.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
@@ -46,6 +47,11 @@ function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   };
 }
 
+// graphql-armor's refusals carry no code of their own; clients get one stable code for all.
+function markLimitError(_context: unknown, error: GraphQLError): void {
+  error.extensions.code = 'QUERY_LIMIT_EXCEEDED';
+}
+
 /**
  * The GraphQL application: one endpoint for plain clients and federation routers alike
  * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
@@ -73,17 +79,18 @@ export function createGateway({ client, logger, settings, plugins = [] }: Gatewa
       error: forwardTo(logger, 'error'),
     },
     plugins: [
+      { onResponse: ({ request }) => releaseRequest(request) },
       useRequestId(),
       useBodyLimit(settings.maxBodyBytes),
       // Browsers may send "simple" requests cross-site without a preflight; those must carry a header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
       ...useClientAuth(settings.auth),
       EnvelopArmorPlugin({
-        maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: queryLimits.maxAliases },
-        maxTokens: { n: queryLimits.maxTokens },
-        maxDirectives: { n: queryLimits.maxDirectives },
-        costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true },
+        maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject: [markLimitError] },
+        maxAliases: { n: queryLimits.maxAliases, onReject: [markLimitError] },
+        maxTokens: { n: queryLimits.maxTokens, onReject: [markLimitError] },
+        maxDirectives: { n: queryLimits.maxDirectives, onReject: [markLimitError] },
+        costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, onReject: [markLimitError] },
         blockFieldSuggestion: { enabled: settings.production },
       }),
       ...(settings.introspection ? [] : [useDisableIntrospection()]),
@@ -116,8 +123,11 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        // Keep-alive connections go idle as their last response is sent: close them as they do.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           resolve();
         });
         server.closeIdleConnections();

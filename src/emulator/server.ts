@@ -22,12 +22,17 @@ export interface EmulatorCredential {
   securityToken?: string;
 }
 
-/** What a chosen partition answers instead of its data. */
-export type Fault =
+/**
+ * What a chosen partition answers instead of its data; with `times`, only for that many
+ * calls, after which it answers normally again (e.g. throttled once, then fine).
+ */
+export type Fault = (
   | { kind: 'error'; status: number; code: string; message?: string; shape?: 'pop' | 'service'; headers?: Record<string, string> }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'malformed'; status?: number; body: string; contentType?: string };
+  | { kind: 'slow'; ms: number }
+  | { kind: 'malformed'; status?: number; body: string; contentType?: string }
+) & { times?: number };
 
 export interface EmulatorOptions {
   credentials?: EmulatorCredential[];
@@ -44,6 +49,8 @@ export interface EmulatorStats {
   perKey: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
+  /** Raw paths of requests that did not name a partition by two decimal IDs. */
+  unexpectedPaths: string[];
   /** TCP connections accepted: shows whether the client reuses its connections. */
   connections: number;
 }
@@ -88,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const nonces = new LRUCache<string, true>({ max: 1_000_000, ttl: 2 * DATE_WINDOW_MS });
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<NodeJS.Timeout>();
-  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0, connections: 0 };
+  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0, unexpectedPaths: [], connections: 0 };
 
   const emulator = {
     latencyMs: options.latencyMs ?? 0,
@@ -167,6 +174,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end(body);
   }
 
+  /** The fault for `key`, if any, counting down a limited one. */
+  function takeFault(key: string): Fault | undefined {
+    const fault = faults.get(key);
+    if (fault?.times !== undefined) {
+      if (fault.times <= 1) faults.delete(key);
+      else faults.set(key, { ...fault, times: fault.times - 1 });
+    }
+    return fault;
+  }
+
+  function answerPartition(res: ServerResponse, key: string, rawSource: string, rawPartition: string, requestId: string): void {
+    const partition = data.get(key);
+    if (!partition) {
+      send(
+        res,
+        404,
+        JSON.stringify({ requestId, code: 'NotFound', message: `Partition ${rawPartition} of data source ${rawSource} does not exist.` }),
+        requestId,
+      );
+      return;
+    }
+    const responseId = key === '200018/2323' ? PUBLISHED_EXAMPLE_REQUEST_ID : requestId;
+    send(res, 200, stringify({ requestId: responseId, data: partition }) ?? '{}', responseId);
+  }
+
   function answer(req: IncomingMessage, res: ServerResponse): void {
     const requestId = randomUUID().toUpperCase();
     const [rawPath = '', rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s, 2);
@@ -175,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     const match = PARTITION_PATH.exec(rawPath);
+    if (!/^\/api\/v1\/mms\/datasources\/\d+\/partitions\/\d+$/.test(rawPath)) stats.unexpectedPaths.push(req.url ?? '');
     if (!match) {
       send(
         res,
@@ -229,8 +262,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
         return;
       }
-      const fault = faults.get(key);
+      const fault = takeFault(key);
       if (fault?.kind === 'hang') return;
+      if (fault?.kind === 'slow') {
+        const timer = setTimeout(() => {
+          pendingTimers.delete(timer);
+          answerPartition(res, key, rawSource, rawPartition, requestId);
+        }, fault.ms);
+        pendingTimers.add(timer);
+        return;
+      }
       if (fault?.kind === 'reset') {
         req.socket.resetAndDestroy();
         return;
@@ -326,7 +367,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       faults.clear();
       emulator.latencyMs = options.latencyMs ?? 0;
-      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight, connections: 0 };
+      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight, unexpectedPaths: [], connections: 0 };
     },
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);

@@ -47,7 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig(options.env ?? {});
   const emulator = await startEmulator(options.emulator);
   const logs: string[] = [];
-  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const logger = createLogger(options.env?.LOG_LEVEL ?? 'debug', { write: (line: string) => void logs.push(line) });
   const [key] = emulator.credentials;
   if (!key) throw new Error('emulator without credentials');
   const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
@@ -96,4 +96,14 @@ export async function fetchServiceSdl(graphqlUrl: string): Promise<string> {
   const service = answer.data?._service as { sdl?: unknown } | undefined;
   if (typeof service?.sdl !== 'string') throw new Error(`no _service.sdl in ${answer.text}`);
   return service.sdl;
+}
+
+/** Fails when the emulator's secret (or a signature) appears in the answers or the gateway's logs. */
+export function expectNoSecrets(harness: Harness, answers: GraphQLAnswer[]): void {
+  const everything = [...answers.map((answer) => answer.text), ...harness.logs].join('\n');
+  for (const { accessKeySecret, securityToken } of harness.emulator.credentials) {
+    if (everything.includes(accessKeySecret)) throw new Error('the AccessKey secret leaked');
+    if (securityToken && everything.includes(securityToken)) throw new Error('the security token leaked');
+  }
+  if (/ACS3-HMAC-SHA256|Signature=|x-acs-security-token/i.test(everything)) throw new Error('a signature or signed header leaked');
 }
