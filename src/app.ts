@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config, UpstreamEndpoint } from './config.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { startTracing } from './observability/tracing.js';
 import { createGateway, listen } from './server.js';
 import { Credentials } from './upstream/alicloud.js';
 import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
@@ -22,9 +24,15 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The process's one upstream client, configured from the environment. */
-export function createMmsClient(config: Config, endpoint: UpstreamEndpoint, credential: UpstreamCredential, logger: Logger): MmsClient {
-  return new MmsClient({
+/** The process's one upstream client, configured from the environment, reporting to `metrics`. */
+export function createMmsClient(
+  config: Config,
+  endpoint: UpstreamEndpoint,
+  credential: UpstreamCredential,
+  logger: Logger,
+  metrics: GatewayMetrics,
+): MmsClient {
+  const client = new MmsClient({
     endpoint,
     credential,
     timeoutMs: config.timeoutMs,
@@ -32,7 +40,10 @@ export function createMmsClient(config: Config, endpoint: UpstreamEndpoint, cred
     maxQps: config.maxQps,
     resilience: { maxRetries: config.maxRetries, breakerThreshold: config.breakerThreshold, breakerCooldownMs: config.breakerCooldownMs },
     logger,
+    onCall: metrics.recordCall,
   });
+  metrics.watchClient(client);
+  return client;
 }
 
 /**
@@ -56,8 +67,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     credential = staticCredential(key.accessKeyId, key.accessKeySecret);
   }
 
-  const client = createMmsClient(config, endpoint, credential, logger);
-  const gateway = createGateway({ client, logger, settings: config });
+  const metrics = new GatewayMetrics();
+  const tracing = config.tracing ? startTracing() : null;
+  const client = createMmsClient(config, endpoint, credential, logger, metrics);
+  const gateway = createGateway({ client, logger, settings: config, metrics, ...(tracing && { tracerProvider: tracing.provider }) });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);
@@ -92,6 +105,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     close: async (graceMs = 0) => {
       await listening.close(graceMs);
       await emulator?.close();
+      await tracing?.shutdown();
     },
   };
 }

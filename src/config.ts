@@ -50,6 +50,12 @@ export interface Config {
   auth: ClientAuth;
   shutdownGraceMs: number;
   logLevel: string;
+  /** Human-readable logs (NODE_ENV=development) instead of JSON lines. */
+  prettyLogs: boolean;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** Export OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_TRACES_EXPORTER set). */
+  tracing: boolean;
 }
 
 /** Thrown with one human-readable line per invalid variable. */
@@ -158,7 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_MAX_DIRECTIVES: integerInRange(0, 10_000)({ default: 32 }),
       GRAPHQL_MAX_COST: integerInRange(1, 10_000_000)({ default: 20_000 }),
       GRAPHQL_INTROSPECTION: bool({ default: undefined }),
-      NODE_ENV: str({ default: 'development' }),
+      NODE_ENV: str({ default: undefined }),
+      METRICS: str({ choices: ['on', 'off'], default: 'on' }),
+      OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined }),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined }),
+      OTEL_TRACES_EXPORTER: str({ default: undefined }),
       CORS_ORIGINS: origins({ default: [] }),
       GATEWAY_API_KEYS: apiKeys({ default: [] }),
       JWT_SECRET: str({ default: undefined }),
@@ -219,6 +229,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     },
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
+    prettyLogs: clean.NODE_ENV === 'development',
+    metrics: clean.METRICS === 'on',
+    tracing:
+      (clean.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
+        clean.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined ||
+        clean.OTEL_TRACES_EXPORTER !== undefined) &&
+      clean.OTEL_TRACES_EXPORTER !== 'none',
     logLevel: clean.LOG_LEVEL,
   };
 }

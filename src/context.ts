@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { createPartitionLoader, type PartitionLoader } from './loaders/partition-loader.js';
-import type { MmsClient } from './upstream/mms-client.js';
+import type { MmsClient, UpstreamCallReport } from './upstream/mms-client.js';
 
 export interface RequestLimits {
   /** Representations one `_entities` call may ask for. */
@@ -14,38 +14,86 @@ export interface RequestLimits {
 /** Per-request state: loaders are created here and never shared between requests. */
 export interface GatewayContext {
   partitions: PartitionLoader;
+  /** The request's logger: every line carries its request id. */
   logger: Logger;
   limits: RequestLimits;
+}
+
+/** What one request did upstream, for its log line. */
+export interface RequestStats {
+  upstreamCalls: number;
+  upstreamFailures: number;
 }
 
 export interface ContextDependencies {
   client: MmsClient;
   logger: Logger;
   limits: RequestLimits;
+  onBatch?: (size: number) => void;
 }
 
-const releases = new WeakMap<Request, () => void>();
+interface RequestScope {
+  stats: RequestStats;
+  release(): void;
+}
+
+const scopes = new WeakMap<Request, RequestScope>();
 
 /**
- * The request's upstream work stops when its client goes away (`request.signal`) or its
- * deadline passes. The deadline timer is cleared as soon as the response is sent
- * (`releaseRequest`), so a busy gateway does not keep thousands of idle timers alive.
+ * Builds a request's context. Its upstream work stops when its client goes away
+ * (`request.signal`) or its deadline passes; the deadline timer is cleared as soon as the
+ * response is sent (`releaseRequest`), so a busy gateway keeps no idle timers alive.
  */
-export function createContext({ client, logger, limits }: ContextDependencies, request: Request): GatewayContext {
+export function createContext(
+  { client, logger: processLogger, limits, onBatch }: ContextDependencies,
+  request: Request,
+  requestId: string,
+): GatewayContext {
+  const logger = processLogger.child({ requestId });
   const upstreamWork = new AbortController();
   const stop = () => upstreamWork.abort();
   const deadline = setTimeout(stop, limits.requestTimeoutMs);
   deadline.unref();
   request.signal.addEventListener('abort', stop, { once: true });
-  releases.set(request, () => {
-    clearTimeout(deadline);
-    request.signal.removeEventListener('abort', stop);
+  const stats: RequestStats = { upstreamCalls: 0, upstreamFailures: 0 };
+  scopes.set(request, {
+    stats,
+    release: () => {
+      clearTimeout(deadline);
+      request.signal.removeEventListener('abort', stop);
+    },
   });
-  return { partitions: createPartitionLoader(client, { maxKeys: limits.maxKeysPerRequest, signal: upstreamWork.signal }), logger, limits };
+  const onCall = ({ key, attempt, error }: UpstreamCallReport) => {
+    stats.upstreamCalls += 1;
+    if (!error) return;
+    stats.upstreamFailures += 1;
+    logger[error.code === 'NOT_FOUND' ? 'debug' : 'warn'](
+      {
+        sourceId: key.sourceId,
+        partitionId: key.partitionId,
+        attempt,
+        code: error.code,
+        upstreamCode: error.upstreamCode,
+        upstreamRequestId: error.upstreamRequestId,
+        httpStatus: error.httpStatus,
+      },
+      'GetMmsPartition failed',
+    );
+  };
+  const partitions = createPartitionLoader(client, {
+    maxKeys: limits.maxKeysPerRequest,
+    call: { signal: upstreamWork.signal, logger, onCall },
+    onBatch,
+  });
+  return { partitions, logger, limits };
+}
+
+/** What the request did upstream so far (zeros when it never reached execution). */
+export function requestStats(request: Request): RequestStats {
+  return scopes.get(request)?.stats ?? { upstreamCalls: 0, upstreamFailures: 0 };
 }
 
 /** Clears the request's deadline once its response is on its way. */
 export function releaseRequest(request: Request): void {
-  releases.get(request)?.();
-  releases.delete(request);
+  scopes.get(request)?.release();
 }

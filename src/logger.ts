@@ -17,6 +17,10 @@ export const REDACTED_PATHS = [
   '*.*.headers["x-acs-security-token"]',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'mms-graphql-gateway' } }, destination);
+/** JSON lines on stdout, or human-readable ones through pino-pretty when `pretty`. */
+export function createLogger(level: string, destination?: DestinationStream, pretty = false): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'mms-graphql-gateway' } };
+  if (pretty && !destination)
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
+  return pino(options, destination);
 }

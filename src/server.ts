@@ -1,23 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useOpenTelemetry } from '@envelop/opentelemetry';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { TracerProvider } from '@opentelemetry/api';
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, releaseRequest } from './context.js';
+import type { GatewayMetrics } from './observability/metrics.js';
+import { useReadiness } from './observability/readiness.js';
+import { useRequestLog } from './observability/request-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
-import { useRequestId } from './plugins/request-id.js';
+import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 
 export type GatewaySettings = Pick<
   Config,
+  | 'metrics'
   | 'production'
   | 'maxEntities'
   | 'maxKeysPerRequest'
@@ -33,9 +39,15 @@ export interface GatewayOptions {
   client: MmsClient;
   logger: Logger;
   settings: GatewaySettings;
+  /** The gateway's metrics (its client should report calls to it too). */
+  metrics: GatewayMetrics;
+  /** Set when traces are exported: an operation span wraps each request's upstream call spans. */
+  tracerProvider?: TracerProvider;
   /** Further envelop/yoga plugins, after the gateway's own. */
   plugins?: Plugin[];
 }
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
@@ -57,7 +69,7 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
  * and the cross-cutting protections as plugins, all before any resolver runs.
  */
-export function createGateway({ client, logger, settings, plugins = [] }: GatewayOptions): Gateway {
+export function createGateway({ client, logger, settings, metrics, tracerProvider, plugins = [] }: GatewayOptions): Gateway {
   const limits = {
     maxEntities: settings.maxEntities,
     maxKeysPerRequest: settings.maxKeysPerRequest,
@@ -66,9 +78,9 @@ export function createGateway({ client, logger, settings, plugins = [] }: Gatewa
   const { queryLimits } = settings;
   return createYoga<Record<string, never>, GatewayContext>({
     schema: subgraphSchema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext({ client, logger, limits }, request),
+    context: ({ request }) => createContext({ client, logger, limits, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,
@@ -81,6 +93,10 @@ export function createGateway({ client, logger, settings, plugins = [] }: Gatewa
     plugins: [
       { onResponse: ({ request }) => releaseRequest(request) },
       useRequestId(),
+      useRequestLog(logger, GRAPHQL_ENDPOINT),
+      useReadiness(client),
+      metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
+      ...(tracerProvider ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: false }, tracerProvider)] : []),
       useBodyLimit(settings.maxBodyBytes),
       // Browsers may send "simple" requests cross-site without a preflight; those must carry a header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] }),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { MmsClient } from '../upstream/mms-client.js';
+import type { CallOptions, MmsClient } from '../upstream/mms-client.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
 
 export type PartitionLoader = DataLoader<PartitionKey, Partition, string>;
@@ -17,8 +17,10 @@ export class FanOutLimitError extends Error {
 export interface PartitionLoaderOptions {
   /** Distinct partitions this request may fetch, whatever mix of fields asks for them. */
   maxKeys: number;
-  /** Aborts the request's upstream work: its deadline passed or its client went away. */
-  signal?: AbortSignal;
+  /** The request's abort signal (deadline, client gone), logger and call listener. */
+  call: CallOptions;
+  /** Told the size of every dispatched batch (metrics). */
+  onBatch?: (size: number) => void;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface PartitionLoaderOptions {
  * GetMmsPartition has no batch form, so a batch is a concurrent fan-out of single calls,
  * bounded by the client's process-wide limit. One key's failure is that key's Error only.
  */
-export function createPartitionLoader(client: MmsClient, { maxKeys, signal }: PartitionLoaderOptions): PartitionLoader {
+export function createPartitionLoader(client: MmsClient, { maxKeys, call, onBatch }: PartitionLoaderOptions): PartitionLoader {
   // The loader's cache hands each distinct key to a batch once, so counting batch keys
   // counts the distinct partitions of the request.
   let distinctKeys = 0;
@@ -35,9 +37,10 @@ export function createPartitionLoader(client: MmsClient, { maxKeys, signal }: Pa
     (keys) => {
       const allowed = Math.max(0, Math.min(keys.length, maxKeys - distinctKeys));
       distinctKeys += allowed;
+      onBatch?.(keys.length);
       return Promise.all(
         keys.map((key, index) =>
-          index < allowed ? client.getPartition(key, signal).catch((error: Error) => error) : new FanOutLimitError(maxKeys),
+          index < allowed ? client.getPartition(key, call).catch((error: Error) => error) : new FanOutLimitError(maxKeys),
         ),
       );
     },

@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { isBrokenCircuitError } from 'cockatiel';
 import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -24,7 +25,28 @@ export interface MmsClientOptions {
   maxQps: number | null;
   resilience: ResilienceOptions;
   logger: Logger;
+  /** Told about every call made (metrics); per-request listeners come with each load. */
+  onCall?: (report: UpstreamCallReport) => void;
 }
+
+/** One call to GetMmsPartition, as it ended: for metrics, logs and the request's counters. */
+export interface UpstreamCallReport {
+  key: PartitionKey;
+  /** 1 for the first call of a key, 2 for its first retry, ... */
+  attempt: number;
+  durationMs: number;
+  /** null when the call succeeded. */
+  error: UpstreamError | null;
+}
+
+/** What one request asks of a load: its abort signal, its logger and its listener. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  logger?: Logger;
+  onCall?: (report: UpstreamCallReport) => void;
+}
+
+const tracer = trace.getTracer('mms-graphql-gateway');
 
 /** Why a caller stopped waiting: its request's deadline passed or its client went away. */
 function deadlineError(): UpstreamError {
@@ -65,6 +87,9 @@ export class MmsClient {
   private readonly upstream: UpstreamPolicy;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
+  private readonly onCall: ((report: UpstreamCallReport) => void) | undefined;
+  private readonly credential: UpstreamCredential;
+  private lastAccepted = 0;
   // `keepAlive` stays unset on purpose: setting it makes the runtime build an agent per call.
   // Timeouts are always explicit, since the HTTP layer otherwise gives up after 3 s.
   private readonly runtime: InstanceType<typeof TeaUtil.RuntimeOptions>;
@@ -87,6 +112,18 @@ export class MmsClient {
     this.upstream = createUpstreamPolicy(options.resilience);
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger;
+    this.onCall = options.onCall;
+    this.credential = options.credential;
+  }
+
+  /** null when the credential chain yields an AccessKey; else why not (never the secret). */
+  async resolveCredentials(): Promise<string | null> {
+    try {
+      const resolved = await this.credential.getCredential();
+      return resolved.accessKeyId ? null : 'the credential chain yields no AccessKey';
+    } catch {
+      return 'no Alibaba Cloud credentials could be resolved';
+    }
   }
 
   /** Calls currently running against the upstream and calls waiting for a slot. */
@@ -99,15 +136,22 @@ export class MmsClient {
     return { circuit: this.upstream.circuitState(), ...this.upstream.retryBudget.usage() };
   }
 
+  /** When the upstream last accepted a signed request (any answer but a credential refusal), in ms. */
+  get lastAcceptedAt(): number {
+    return this.lastAccepted;
+  }
+
   /**
    * Reads one partition; rejects with an UpstreamError. `key` must already be canonical.
    * When `signal` aborts (deadline, client gone), nothing more is started for this key and
    * the promise rejects at once; a call already on the wire finishes unobserved, since the
    * client library cannot cancel it.
    */
-  getPartition(key: PartitionKey, signal?: AbortSignal): Promise<Partition> {
+  getPartition(key: PartitionKey, options: CallOptions = {}): Promise<Partition> {
+    const { signal } = options;
+    let attempt = 0;
     const work = this.upstream.policy
-      .execute(() => this.limit(() => this.attempt(key, signal)), signal)
+      .execute(() => this.limit(() => this.attempt(key, ++attempt, options)), signal)
       .catch((error: unknown) => {
         if (isBrokenCircuitError(error))
           throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The upstream is failing; calls are paused for a moment (circuit open).');
@@ -116,15 +160,69 @@ export class MmsClient {
     return signal ? untilAborted(work, signal) : work;
   }
 
-  private async attempt(key: PartitionKey, signal: AbortSignal | undefined): Promise<Partition> {
+  /**
+   * One signed call for a partition that does not exist, outside retries and the breaker:
+   * it proves the endpoint answers and accepts the gateway's signature (NOT_FOUND is success).
+   */
+  async probe(): Promise<UpstreamError | null> {
+    try {
+      await this.limit(() => this.callGetMmsPartition({ sourceId: '0', partitionId: '0' }, this.logger));
+      return null;
+    } catch (error) {
+      const failure = error instanceof UpstreamError ? error : new UpstreamError('UPSTREAM_ERROR', 'The probe failed unexpectedly.');
+      return failure.code === 'NOT_FOUND' ? null : failure;
+    }
+  }
+
+  private async attempt(key: PartitionKey, attempt: number, options: CallOptions): Promise<Partition> {
+    const { signal } = options;
     if (signal?.aborted) throw deadlineError();
     if (this.tokens) await this.tokens.removeTokens(1);
     if (signal?.aborted) throw deadlineError();
     this.upstream.retryBudget.recordCall();
-    return this.callGetMmsPartition(key);
+    return tracer.startActiveSpan(
+      'GetMmsPartition',
+      {
+        attributes: {
+          'mms.action': GET_MMS_PARTITION.action,
+          'mms.source_id': key.sourceId,
+          'mms.partition_id': key.partitionId,
+          'mms.attempt': attempt,
+          'mms.cache_tier': 'none',
+        },
+      },
+      async (span) => {
+        const started = performance.now();
+        let error: UpstreamError | null = null;
+        try {
+          return await this.callGetMmsPartition(key, options.logger ?? this.logger);
+        } catch (thrown) {
+          error = thrown instanceof UpstreamError ? thrown : classifyClientError(thrown, key, this.timeoutMs);
+          throw error;
+        } finally {
+          const report: UpstreamCallReport = { key, attempt, durationMs: performance.now() - started, error };
+          span.setAttributes({
+            'mms.status': error ? error.code : 'OK',
+            ...(error?.upstreamCode && { 'mms.upstream_code': error.upstreamCode }),
+            ...(error?.upstreamRequestId && { 'mms.upstream_request_id': error.upstreamRequestId }),
+            ...(error?.httpStatus && { 'http.response.status_code': error.httpStatus }),
+          });
+          if (error && error.code !== 'NOT_FOUND') span.setStatus({ code: SpanStatusCode.ERROR, message: error.code });
+          span.end();
+          if (
+            !error ||
+            !['UPSTREAM_UNAUTHENTICATED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_BAD_RESPONSE'].includes(error.code)
+          ) {
+            this.lastAccepted = Date.now();
+          }
+          this.onCall?.(report);
+          options.onCall?.(report);
+        }
+      },
+    );
   }
 
-  private async callGetMmsPartition(key: PartitionKey): Promise<Partition> {
+  private async callGetMmsPartition(key: PartitionKey, logger: Logger): Promise<Partition> {
     const params = new OpenApi.Params({
       ...GET_MMS_PARTITION,
       protocol: 'HTTPS',
@@ -136,36 +234,26 @@ export class MmsClient {
       // Read the body as text: JSON.parse would round 64-bit integers before we could check them.
       bodyType: 'string',
     });
+    let response: Awaited<ReturnType<OpenApiClient['callApi']>>;
     try {
-      const response = await this.client.callApi(params, new OpenApi.OpenApiRequest({}), this.runtime);
-      const body: unknown = response.body;
-      const headers: Record<string, unknown> = response.headers ?? {};
-      const headerRequestId = typeof headers['x-acs-request-id'] === 'string' ? headers['x-acs-request-id'].trim() : null;
-      if (typeof body !== 'string')
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
-      const partition = readPartitionResponse(body, key, headerRequestId);
-      if (partition.unknownStatus !== null) {
-        this.logger.warn(
-          { sourceId: key.sourceId, partitionId: key.partitionId, status: partition.unknownStatus },
-          'upstream sent a migration status this gateway does not know; serving null',
-        );
-      }
-      return partition;
+      response = await this.client.callApi(params, new OpenApi.OpenApiRequest({}), this.runtime);
     } catch (error) {
-      const failure = classifyClientError(error, key, this.timeoutMs);
-      // Only classified fields are logged: the client's own error objects can hold the signed request.
-      this.logger.warn(
-        {
-          sourceId: key.sourceId,
-          partitionId: key.partitionId,
-          code: failure.code,
-          upstreamCode: failure.upstreamCode,
-          upstreamRequestId: failure.upstreamRequestId,
-          httpStatus: failure.httpStatus,
-        },
-        'GetMmsPartition failed',
-      );
-      throw failure;
+      // Only classified fields ever leave: the client's own error objects can hold the signed request.
+      throw classifyClientError(error, key, this.timeoutMs);
     }
+    const body: unknown = response.body;
+    const headers: Record<string, unknown> = response.headers ?? {};
+    const headerRequestId = typeof headers['x-acs-request-id'] === 'string' ? headers['x-acs-request-id'].trim() : null;
+    if (typeof body !== 'string') {
+      throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
+    }
+    const partition = readPartitionResponse(body, key, headerRequestId);
+    if (partition.unknownStatus !== null) {
+      logger.warn(
+        { sourceId: key.sourceId, partitionId: key.partitionId, status: partition.unknownStatus },
+        'upstream sent a migration status this gateway does not know; serving null',
+      );
+    }
+    return partition;
   }
 }

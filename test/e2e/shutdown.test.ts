@@ -7,12 +7,12 @@ import { postGraphQL } from '../support/harness.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /**
- * `src/main.ts` in its own process against an emulator of the test's, configured as for the
+ * The `mms-gateway` command in its own process against an emulator of the test's, configured as for the
  * cloud: endpoint and AccessKey from the environment, through the default credential chain.
  */
 async function startGatewayProcess(emulator: Emulator, env: Record<string, string> = {}) {
   const [key] = emulator.credentials;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['bin/mms-gateway.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

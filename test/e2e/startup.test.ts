@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/harness.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Runs `src/main.ts` as `npm start` does, with only the given environment. */
-function startMain(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+/** Runs the `mms-gateway` command as `npm start` does, with only the given environment. */
+function startMain(env: Record<string, string>, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['bin/mms-gateway.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 async function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -20,9 +21,9 @@ async function output(child: ChildProcess): Promise<{ code: number | null; stdou
 }
 
 describe('start-up', () => {
-  it('stops on invalid configuration with one line per problem, exit code 1, nothing started', async () => {
+  it('stops on invalid configuration with one line per problem, exit code 2, nothing started', async () => {
     const { code, stdout, stderr } = await output(startMain({ PORT: '99999', MMS_TIMEOUT_MS: 'soon' }));
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n').sort()).toEqual([
       'config error: MMS_TIMEOUT_MS (got "soon"): must be an integer from 100 to 600000',
@@ -46,6 +47,43 @@ describe('start-up', () => {
     } finally {
       child.kill('SIGTERM');
     }
+    expect((await exited).code).toBe(0);
+  });
+});
+
+describe('the mms-gateway command', () => {
+  it('prints its help, version and both schemas', async () => {
+    const help = await output(startMain({}, ['--help']));
+    expect(help.code).toBe(0);
+    for (const flag of ['--port', '--host', '--endpoint', '--emulator', '--print-schema', '--print-subgraph-schema', '--version'])
+      expect(help.stdout).toContain(flag);
+    const version = await output(startMain({}, ['--version']));
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string }).version,
+    );
+    expect((await output(startMain({}, ['--print-schema']))).stdout).toBe(readFileSync(`${ROOT}schema.graphql`, 'utf8'));
+    expect((await output(startMain({}, ['--print-subgraph-schema']))).stdout).toBe(readFileSync(`${ROOT}subgraph.graphql`, 'utf8'));
+  });
+
+  it('lets flags override the environment, and refuses unknown flags with exit code 2', async () => {
+    const overridden = await output(startMain({ PORT: '4000' }, ['--port', 'nope']));
+    expect(overridden.code).toBe(2);
+    expect(overridden.stderr).toContain('PORT (got "nope")');
+    const unknown = await output(startMain({}, ['--prot', '1']));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--prot'/);
+  });
+
+  it('--emulator serves the built-in emulator even when an endpoint is configured', async () => {
+    const child = startMain({ MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com' }, ['--emulator', '--port', '0']);
+    const exited = output(child);
+    let firstLine = '';
+    for await (const chunk of child.stdout ?? []) {
+      firstLine += String(chunk);
+      if (firstLine.includes('\n')) break;
+    }
+    expect(firstLine).toMatch(/embedded MaxCompute emulator/);
+    child.kill('SIGTERM');
     expect((await exited).code).toBe(0);
   });
 });

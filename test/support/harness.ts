@@ -1,9 +1,11 @@
+import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createMmsClient, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
+import { GatewayMetrics } from '../../src/observability/metrics.js';
 import { createGateway, listen } from '../../src/server.js';
 import type { UpstreamCredential } from '../../src/upstream/mms-client.js';
 
@@ -27,6 +29,8 @@ export interface HarnessOptions {
   endpointHost?: string;
   /** Extra yoga plugins, e.g. to observe what the gateway executes. */
   plugins?: Plugin[];
+  /** Trace operations with this provider (tests use an in-memory exporter). */
+  tracerProvider?: TracerProvider;
 }
 
 /**
@@ -51,8 +55,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const [key] = emulator.credentials;
   if (!key) throw new Error('emulator without credentials');
   const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
-  const client = createMmsClient(config, { protocol: 'http', host: options.endpointHost ?? emulator.endpoint }, credential, logger);
-  const server = await listen(createGateway({ client, logger, settings: config, plugins: options.plugins }), '127.0.0.1', 0);
+  const metrics = new GatewayMetrics();
+  const client = createMmsClient(
+    config,
+    { protocol: 'http', host: options.endpointHost ?? emulator.endpoint },
+    credential,
+    logger,
+    metrics,
+  );
+  const gateway = createGateway({
+    client,
+    logger,
+    settings: config,
+    metrics,
+    tracerProvider: options.tracerProvider,
+    plugins: options.plugins,
+  });
+  const server = await listen(gateway, '127.0.0.1', 0);
   return {
     emulator,
     url: server.url,

@@ -1,0 +1,203 @@
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { MmsClient, UpstreamCallReport } from '../upstream/mms-client.js';
+
+// Label values stay bounded: operation names are the client's to choose, so only the first
+// few hundred well-formed ones are kept; upstream codes come from a known list.
+
+const MAX_OPERATION_NAMES = 200;
+const KNOWN_UPSTREAM_CODES = new Set([
+  'Throttling',
+  'Throttling.User',
+  'Throttling.Api',
+  'ServiceUnavailable',
+  'InternalError',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidTimeStamp.Expired',
+  'SignatureNonceUsed',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'Forbidden.RAM',
+  'NoPermission',
+  'InvalidParameter',
+  'MissingParameter',
+  'NotFound',
+  'ECONNRESET',
+  'ECONNREFUSED',
+]);
+const KNOWN_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'UPSTREAM_UNAUTHENTICATED',
+  'UPSTREAM_THROTTLED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_ERROR',
+  'VALUE_OUT_OF_RANGE',
+  'LIMIT_EXCEEDED',
+  'QUERY_LIMIT_EXCEEDED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+export function boundedUpstreamCode(code: string | null): string {
+  if (code === null) return 'none';
+  return KNOWN_UPSTREAM_CODES.has(code) ? code : 'other';
+}
+
+export function boundedErrorCode(code: unknown): string {
+  return typeof code === 'string' && KNOWN_ERROR_CODES.has(code) ? code : 'other';
+}
+
+export function createOperationNameBound(): (name: string | undefined) => string {
+  const seen = new Set<string>();
+  return (name) => {
+    if (!name) return 'anonymous';
+    if (seen.has(name)) return name;
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) || seen.size >= MAX_OPERATION_NAMES) return 'other';
+    seen.add(name);
+    return name;
+  };
+}
+
+/** The gateway's own metrics: upstream calls, retries, concurrency, circuit, batching. */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly upstreamCalls: Counter<'outcome' | 'upstream_code'>;
+  private readonly upstreamDuration: Histogram<'outcome'>;
+  private readonly upstreamRetries: Counter<'outcome'>;
+  private readonly batchSize: Histogram;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.upstreamCalls = new Counter({
+      name: 'mms_upstream_calls_total',
+      help: 'GetMmsPartition calls by outcome (OK or the error code) and upstream code.',
+      labelNames: ['outcome', 'upstream_code'],
+      registers,
+    });
+    this.upstreamDuration = new Histogram({
+      name: 'mms_upstream_call_duration_seconds',
+      help: 'GetMmsPartition call latency, by outcome.',
+      labelNames: ['outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.upstreamRetries = new Counter({
+      name: 'mms_upstream_retries_total',
+      help: 'GetMmsPartition calls that were retries, by outcome.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.batchSize = new Histogram({
+      name: 'mms_loader_batch_size',
+      help: 'Partitions per DataLoader dispatch (distinct keys fanned out together).',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+      registers,
+    });
+  }
+
+  /** Gauges read from the client when scraped. */
+  watchClient(client: MmsClient): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'mms_upstream_in_flight',
+      help: 'GetMmsPartition calls running now.',
+      registers,
+      collect() {
+        this.set(client.load.active);
+      },
+    });
+    new Gauge({
+      name: 'mms_upstream_queued',
+      help: 'GetMmsPartition calls waiting for a concurrency slot.',
+      registers,
+      collect() {
+        this.set(client.load.pending);
+      },
+    });
+    new Gauge({
+      name: 'mms_upstream_circuit_state',
+      help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open.',
+      registers,
+      collect() {
+        const { circuit } = client.resilience;
+        this.set(circuit === 'closed' ? 0 : circuit === 'half-open' ? 1 : 2);
+      },
+    });
+  }
+
+  recordCall = ({ attempt, durationMs, error }: UpstreamCallReport): void => {
+    const outcome = error ? error.code : 'OK';
+    this.upstreamCalls.inc({ outcome, upstream_code: boundedUpstreamCode(error?.upstreamCode ?? null) });
+    this.upstreamDuration.observe({ outcome }, durationMs / 1000);
+    if (attempt > 1) this.upstreamRetries.inc({ outcome });
+  };
+
+  recordBatch = (size: number): void => {
+    this.batchSize.observe(size);
+  };
+
+  /** GraphQL request count, duration and errors (by operation and code) through the yoga plugin. */
+  graphqlPlugin(endpoint: string | false): Plugin {
+    const registry = this.registry;
+    const operationName = createOperationNameBound();
+    const labels = (params: { operationName?: string; operationType?: string }) => ({
+      operationName: operationName(params.operationName),
+      operationType: params.operationType ?? 'unknown',
+    });
+    return usePrometheus({
+      registry,
+      endpoint,
+      metrics: {
+        graphql_envelop_request: createCounter({
+          registry,
+          counter: { name: 'graphql_requests_total', help: 'GraphQL operations executed.', labelNames: ['operationName', 'operationType'] },
+          fillLabelsFn: labels,
+        }),
+        graphql_envelop_request_duration: createHistogram({
+          registry,
+          histogram: {
+            name: 'graphql_request_duration_seconds',
+            help: 'GraphQL operation duration, parse to result.',
+            labelNames: ['operationName', 'operationType'],
+            buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+          },
+          fillLabelsFn: labels,
+        }),
+        graphql_envelop_error_result: createCounter({
+          registry,
+          counter: {
+            name: 'graphql_errors_total',
+            help: 'GraphQL errors by operation, phase and code.',
+            labelNames: ['operationName', 'phase', 'code'],
+          },
+          fillLabelsFn: (params) => ({
+            operationName: operationName(params.operationName),
+            phase: params.errorPhase,
+            code: boundedErrorCode((params.error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code),
+          }),
+        }),
+        graphql_yoga_http_duration: true,
+        graphql_envelop_phase_parse: false,
+        graphql_envelop_phase_validate: false,
+        graphql_envelop_phase_context: false,
+        graphql_envelop_phase_execute: false,
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_execute_resolver: false,
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_schema_change: false,
+      },
+      labels: { url: false },
+    });
+  }
+}
