@@ -16,6 +16,8 @@ export interface UpstreamErrorDetails {
   upstreamRequestId?: string | null;
   httpStatus?: number | null;
   retryAfterMs?: number | null;
+  /** The caller stopped waiting (deadline, client gone): nothing was wrong with the upstream. */
+  abandoned?: boolean;
 }
 
 /**
@@ -29,6 +31,8 @@ export class UpstreamError extends Error {
   readonly retryable: boolean;
   /** The upstream's own Retry-After, when it is visible. */
   readonly retryAfterMs: number | null;
+  /** True when the caller gave up, not the upstream: never retried, never held against it. */
+  readonly abandoned: boolean;
 
   constructor(
     readonly code: UpstreamErrorCode,
@@ -40,7 +44,8 @@ export class UpstreamError extends Error {
     this.upstreamCode = details.upstreamCode ?? null;
     this.upstreamRequestId = details.upstreamRequestId ?? null;
     this.httpStatus = details.httpStatus ?? null;
-    this.retryable = RETRYABLE.has(code);
+    this.abandoned = details.abandoned ?? false;
+    this.retryable = RETRYABLE.has(code) && !this.abandoned;
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }

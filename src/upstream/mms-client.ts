@@ -50,7 +50,7 @@ const tracer = trace.getTracer('mms-graphql-gateway');
 
 /** Why a caller stopped waiting: its request's deadline passed or its client went away. */
 function deadlineError(): UpstreamError {
-  return new UpstreamError('UPSTREAM_TIMEOUT', 'The request deadline passed before the upstream answered.');
+  return new UpstreamError('UPSTREAM_TIMEOUT', 'The request deadline passed before the upstream answered.', { abandoned: true });
 }
 
 /** Settles with `work`, or rejects as soon as `signal` aborts (the work itself goes on unobserved). */

@@ -102,7 +102,7 @@ export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy
   const maxDelayMs = options.maxDelayMs ?? 2_000;
   const retryBudget = options.retryBudget ?? new RetryBudget();
   const breaker = circuitBreaker(
-    handleWhen((error) => error instanceof UpstreamError && COUNTS_AGAINST_CIRCUIT.has(error.code)),
+    handleWhen((error) => error instanceof UpstreamError && !error.abandoned && COUNTS_AGAINST_CIRCUIT.has(error.code)),
     { halfOpenAfter: options.breakerCooldownMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
   );
   // Never 400/401/403/404: only what may succeed later (throttling, 5xx, resets, timeouts).

@@ -113,6 +113,34 @@ describe('the request deadline', () => {
 });
 
 describe('the circuit breaker', () => {
+  it('does not open when clients give up: abandoned calls are not upstream failures', async () => {
+    const harness = await startHarness({ env: { MMS_RETRY_MAX: '0', MMS_BREAKER_THRESHOLD: '2', MMS_MAX_CONCURRENCY: '1' } });
+    try {
+      for (let id = 1; id <= 4; id += 1) {
+        harness.emulator.data.set(`9/${id}`, { id, sourceId: 9 });
+        harness.emulator.setFault(9, id, { kind: 'slow', ms: 200 });
+      }
+      const query = `{ ${[1, 2, 3, 4].map((id) => `p${id}: mmsPartition(sourceId: "9", partitionId: "${id}") { id }`).join(' ')} }`;
+      for (let round = 0; round < 3; round += 1) {
+        const abort = new AbortController();
+        const request = fetch(`${harness.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+          signal: abort.signal,
+        }).catch(() => null);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        abort.abort();
+        await request;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = await harness.query('{ mmsPartition(sourceId: "200019", partitionId: "3001") { id } }');
+      expect(after.data).toEqual({ mmsPartition: { id: '3001' } });
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('fails fast while open, then lets a probe through and closes', async () => {
     const harness = await startHarness({ env: { MMS_RETRY_MAX: '0', MMS_BREAKER_THRESHOLD: '3', MMS_BREAKER_COOLDOWN_MS: '500' } });
     try {

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export interface Spawned {
+  child: ChildProcess;
+  /** The first JSON log line that has `field`, parsed. */
+  banner: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+/** Starts a Node program of this repository and waits for its JSON line that names `field`. */
+export async function spawnNode(args: string[], env: Record<string, string>, field: string): Promise<Spawned> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const banner = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${output}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      for (const line of output.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        if (field in parsed) resolve(parsed);
+      }
+    });
+  });
+  child.stdout?.removeAllListeners('data');
+  child.stdout?.resume();
+  return {
+    child,
+    banner,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** CPU time (user + system) a process has used so far, in microseconds, from /proc. */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks / CLOCK_TICKS_PER_SECOND) * 1e6;
+}
+
+/** Peak resident memory of a process so far, in MB (VmHWM). */
+export function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}

@@ -1,0 +1,267 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
+import { cpuMicros, peakRssMb, type Spawned, spawnNode } from './processes.js';
+
+// `npm run bench [-- --quick]`: the emulator, the gateway and the load generator each in its own
+// process on loopback; every scenario runs for a fixed time after a warm-up. Prints a markdown
+// table and writes bench/results/latest.json.
+
+const quick = process.argv.includes('--quick');
+const DURATION_S = quick ? 2 : 10;
+const WARMUP_S = quick ? 0.5 : 2;
+const KEY = { id: 'LTAIBENCHMARK0000000000', secret: 'bench-secret-0123456789' };
+const FIELDS =
+  'id sourceId dbId dbName tableId tableName value spec { column value } size numRows updated lastDdlTime status source { id name } destination { projectName schemaName tableName value }';
+
+interface Scenario {
+  name: string;
+  description: string;
+  variant: 'gateway' | 'b0' | 'bn';
+  latencyMs: number;
+  connections: number;
+  maxConcurrency: number;
+  query: string;
+  distinctKeys: number;
+}
+
+const s1 = `{ mmsPartition(sourceId: "200018", partitionId: "2323") { ${FIELDS} } }`;
+// 100 aliases over 50 distinct partitions.
+const s2 = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: mmsPartition(sourceId: "200019", partitionId: "${5000 + (i % 50)}") { id tableName status }`).join(' ')} }`;
+const s3Keys = Array.from({ length: 100 }, (_, i) => `{ sourceId: "200019", partitionId: "${6000 + (i % 60)}" }`).join(', ');
+const s3 = `{ mmsPartitions(keys: [${s3Keys}]) { id tableName status } }`;
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'S1',
+    description: 'one partition, all fields, 32 connections',
+    variant: 'gateway',
+    latencyMs: 0,
+    connections: 32,
+    maxConcurrency: 16,
+    query: s1,
+    distinctKeys: 1,
+  },
+  {
+    name: 'B0',
+    description: 'S1 with an in-process upstream (GraphQL cost alone)',
+    variant: 'b0',
+    latencyMs: 0,
+    connections: 32,
+    maxConcurrency: 16,
+    query: s1,
+    distinctKeys: 0,
+  },
+  {
+    name: 'S2',
+    description: '100 aliases / 50 distinct, upstream 20 ms, concurrency 16',
+    variant: 'gateway',
+    latencyMs: 20,
+    connections: 1,
+    maxConcurrency: 16,
+    query: s2,
+    distinctKeys: 50,
+  },
+  {
+    name: 'BN-S2',
+    description: 'S2 without DataLoader',
+    variant: 'bn',
+    latencyMs: 20,
+    connections: 1,
+    maxConcurrency: 16,
+    query: s2,
+    distinctKeys: 50,
+  },
+  {
+    name: 'S3',
+    description: 'mmsPartitions, 100 keys / 60 distinct, upstream 5 ms',
+    variant: 'gateway',
+    latencyMs: 5,
+    connections: 1,
+    maxConcurrency: 16,
+    query: s3,
+    distinctKeys: 60,
+  },
+  {
+    name: 'BN-S3',
+    description: 'S3 without DataLoader',
+    variant: 'bn',
+    latencyMs: 5,
+    connections: 1,
+    maxConcurrency: 16,
+    query: s3,
+    distinctKeys: 60,
+  },
+];
+
+export interface ScenarioResult {
+  name: string;
+  description: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMicrosPerRequest: number;
+  upstreamCallsPerRequest: number;
+  peakRssMb: number;
+  errors: number;
+  distinctKeys: number;
+}
+
+// The emulator's data: the published example plus the partitions S2 and S3 ask for.
+const DATA_FILE = join(mkdtempSync(join(tmpdir(), 'mms-bench-')), 'partitions.json');
+writeFileSync(
+  DATA_FILE,
+  JSON.stringify([
+    PUBLISHED_EXAMPLE,
+    ...[...Array.from({ length: 50 }, (_, i) => 5000 + i), ...Array.from({ length: 60 }, (_, i) => 6000 + i)].map((id) => ({
+      ...PUBLISHED_EXAMPLE,
+      id,
+      sourceId: 200019,
+      tableName: `t${id}`,
+    })),
+  ]),
+);
+
+async function startEmulator(latencyMs: number): Promise<Spawned & { url: string }> {
+  const emulator = await spawnNode(
+    [
+      '--import',
+      'tsx',
+      'src/emulator/main.ts',
+      '--port',
+      '0',
+      '--latency-ms',
+      String(latencyMs),
+      '--data',
+      DATA_FILE,
+      '--access-key-id',
+      KEY.id,
+      '--access-key-secret',
+      KEY.secret,
+    ],
+    {},
+    'endpoint',
+  );
+  return { ...emulator, url: String(emulator.banner.endpoint) };
+}
+
+async function emulatorCalls(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/_emulator/stats`)).json()) as { total: number }).total;
+}
+
+async function post(url: string, query: string): Promise<{ status: number; errors: number }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  return { status: response.status, errors: body.errors?.length ?? 0 };
+}
+
+async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+  const emulator = await startEmulator(scenario.latencyMs);
+  const env = {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MAXCOMPUTE_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+    MMS_MAX_CONCURRENCY: String(scenario.maxConcurrency),
+    MMS_MAX_KEYS_PER_REQUEST: '1000',
+  };
+  const args = scenario.variant === 'gateway' ? ['bin/mms-gateway.js'] : ['--import', 'tsx', 'bench/variant-gateway.ts', scenario.variant];
+  const gateway = await spawnNode(args, env, 'graphql');
+  const url = String(gateway.banner.graphql);
+  const pid = gateway.child.pid ?? 0;
+  try {
+    // Exact upstream calls per request, from three requests on their own.
+    const callsBefore = await emulatorCalls(emulator.url);
+    for (let i = 0; i < 3; i += 1) await post(url, scenario.query);
+    const upstreamCallsPerRequest = ((await emulatorCalls(emulator.url)) - callsBefore) / 3;
+
+    const load = (duration: number) =>
+      autocannon({
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: scenario.query }),
+        connections: scenario.connections,
+        duration,
+      });
+    await load(WARMUP_S);
+    const cpuBefore = cpuMicros(pid);
+    const result = await load(DURATION_S);
+    const cpuUsed = cpuMicros(pid) - cpuBefore;
+    const requests = result.requests.total;
+    // HTTP errors come from autocannon; GraphQL errors are checked on one more answer.
+    const check = await post(url, scenario.query);
+    return {
+      name: scenario.name,
+      description: scenario.description,
+      requestsPerSecond: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      cpuMicrosPerRequest: Math.round(cpuUsed / Math.max(1, requests)),
+      upstreamCallsPerRequest,
+      peakRssMb: Math.round(peakRssMb(pid)),
+      errors: result.errors + result.timeouts + result.non2xx + check.errors + (check.status === 200 ? 0 : 1),
+      distinctKeys: scenario.distinctKeys,
+    };
+  } finally {
+    await gateway.stop();
+    await emulator.stop();
+  }
+}
+
+async function runClientBaseline(): Promise<{ cpuMicrosPerCall: number; calls: number }> {
+  const emulator = await startEmulator(0);
+  try {
+    const loop = await spawnNode(
+      ['--import', 'tsx', 'bench/client-loop.ts', emulator.url, '32', String(DURATION_S)],
+      { ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret },
+      'cpuMicrosPerCall',
+    );
+    await loop.stop();
+    return loop.banner as unknown as { cpuMicrosPerCall: number; calls: number };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+const results: ScenarioResult[] = [];
+for (const scenario of SCENARIOS) {
+  results.push(await runScenario(scenario));
+  process.stderr.write(`${scenario.name} done\n`);
+}
+const c1 = await runClientBaseline();
+const byName = (name: string) => results.find((r) => r.name === name);
+const [S1, B0, S2, BN2, S3, BN3] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3'].map(byName);
+const idealS2Ms = Math.ceil(50 / 16) * 20;
+const ratios = {
+  s1OverheadInC1: S1 && B0 ? (S1.cpuMicrosPerRequest - B0.cpuMicrosPerRequest) / c1.cpuMicrosPerCall : Number.NaN,
+  s2P50OverIdeal: S2 ? S2.p50Ms / idealS2Ms : Number.NaN,
+  s2CallsOverDistinct: S2 ? S2.upstreamCallsPerRequest / 50 : Number.NaN,
+  s3CallsOverDistinct: S3 ? S3.upstreamCallsPerRequest / 60 : Number.NaN,
+  naiveCallsOverOursS2: S2 && BN2 ? BN2.upstreamCallsPerRequest / S2.upstreamCallsPerRequest : Number.NaN,
+  naiveCallsOverOursS3: S3 && BN3 ? BN3.upstreamCallsPerRequest / S3.upstreamCallsPerRequest : Number.NaN,
+};
+
+const lines = [
+  `| scenario | req/s | p50 ms | p99 ms | gateway CPU µs/req | upstream calls/req | peak RSS MB | errors |`,
+  `|---|---|---|---|---|---|---|---|`,
+  ...results.map(
+    (r) =>
+      `| ${r.name}: ${r.description} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMicrosPerRequest} | ${r.upstreamCallsPerRequest} | ${r.peakRssMb} | ${r.errors} |`,
+  ),
+  `| C1: bare client library, 32 concurrent | ${Math.round(c1.calls / DURATION_S)} calls/s | | | ${Math.round(c1.cpuMicrosPerCall)} per call | 1 | | |`,
+  '',
+  `- (S1 − B0) CPU ÷ C1: **${ratios.s1OverheadInC1.toFixed(2)}** (target ≤ 1.3)`,
+  `- S2 p50 ÷ ideal fan-out (ceil(50/16) × 20 ms = ${idealS2Ms} ms): **${ratios.s2P50OverIdeal.toFixed(2)}** (target ≤ 1.25)`,
+  `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,
+  `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3}**`,
+  `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up; Node ${process.version}`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+writeFileSync(
+  new URL(quick ? 'results/quick.json' : 'results/latest.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, node: process.version, results, c1, ratios }, null, 2)}\n`,
+);

@@ -1,0 +1,61 @@
+import type { Plugin } from 'graphql-yoga';
+import { createMmsClient } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { GatewayContext } from '../src/context.js';
+import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
+import type { PartitionLoader } from '../src/loaders/partition-loader.js';
+import { createLogger } from '../src/logger.js';
+import { GatewayMetrics } from '../src/observability/metrics.js';
+import { createGateway, listen } from '../src/server.js';
+import { Credentials } from '../src/upstream/alicloud.js';
+import { MmsClient } from '../src/upstream/mms-client.js';
+import { type Partition, type PartitionKey, readPartitionResponse } from '../src/upstream/partition.js';
+
+// The gateway of `npm start`, with one part swapped, for the benchmark's baselines:
+//   b0 — the upstream replaced by an in-process answer: what GraphQL and the plugins cost alone;
+//   bn — no DataLoader: every field calls the upstream itself (the naive resolver).
+
+const variant = process.argv[2];
+const config = loadConfig(process.env);
+const logger = createLogger(config.logLevel);
+const metrics = new GatewayMetrics();
+const endpoint = config.endpoint ?? { protocol: 'http' as const, host: '127.0.0.1:1' };
+const credential = new Credentials.default();
+
+const answer = readPartitionResponse(
+  JSON.stringify({ requestId: 'BENCH', data: PUBLISHED_EXAMPLE }),
+  { sourceId: '200018', partitionId: '2323' },
+  null,
+);
+
+class InProcessAnswer extends MmsClient {
+  override getPartition(key: PartitionKey): Promise<Partition> {
+    return Promise.resolve({ ...answer, sourceId: key.sourceId, id: key.partitionId });
+  }
+}
+
+const client =
+  variant === 'b0'
+    ? new InProcessAnswer({
+        endpoint,
+        credential,
+        timeoutMs: config.timeoutMs,
+        maxConcurrency: config.maxConcurrency,
+        maxQps: null,
+        resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
+        logger,
+      })
+    : createMmsClient(config, endpoint, credential, logger, metrics);
+
+const naiveLoader: Plugin<GatewayContext> = {
+  onContextBuilding: ({ extendContext }) => {
+    const naive = { load: (key: PartitionKey) => client.getPartition(key) } as unknown as PartitionLoader;
+    extendContext({ partitions: naive });
+  },
+};
+
+const gateway = createGateway({ client, logger, settings: config, metrics, plugins: variant === 'bn' ? [naiveLoader as Plugin] : [] });
+const server = await listen(gateway, config.host, config.port);
+logger.info({ graphql: `${server.url}/graphql` }, `benchmark variant ${variant} ready`);
+process.once('SIGINT', () => process.exit(0));
+process.once('SIGTERM', () => process.exit(0));

@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// A smoke test of `npm run bench -- --quick`: the scenarios run, in their own processes, and
+// make exactly the upstream calls they should. Times are the benchmark's business, not a test's.
+describe('npm run bench -- --quick', () => {
+  it('runs every scenario with the expected upstream calls and no errors', { timeout: 180_000 }, () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('| S1: one partition');
+    const report = JSON.parse(readFileSync(new URL('../../bench/results/quick.json', import.meta.url), 'utf8')) as {
+      results: { name: string; upstreamCallsPerRequest: number; errors: number; requestsPerSecond: number }[];
+      c1: { calls: number };
+    };
+    const calls = Object.fromEntries(report.results.map((r) => [r.name, r.upstreamCallsPerRequest]));
+    expect(calls).toEqual({ S1: 1, B0: 0, S2: 50, 'BN-S2': 100, S3: 60, 'BN-S3': 100 });
+    for (const result of report.results) {
+      expect(result.errors, result.name).toBe(0);
+      expect(result.requestsPerSecond, result.name).toBeGreaterThan(0);
+    }
+    expect(report.c1.calls).toBeGreaterThan(0);
+  });
+});
