@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,7 +169,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     MMS_MAX_CONCURRENCY: String(scenario.maxConcurrency),
     MMS_MAX_KEYS_PER_REQUEST: '1000',
   };
-  const args = scenario.variant === 'gateway' ? ['bin/mms-gateway.js'] : ['--import', 'tsx', 'bench/variant-gateway.ts', scenario.variant];
+  // The gateway runs as `npm start` runs it: the esbuild output of src/, without a TypeScript loader.
+  const args = scenario.variant === 'gateway' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/variant-gateway.ts', scenario.variant];
   const gateway = await spawnNode(args, env, 'graphql');
   const url = String(gateway.banner.graphql);
   const pid = gateway.child.pid ?? 0;
@@ -227,8 +229,14 @@ async function runClientBaseline(): Promise<{ cpuMicrosPerCall: number; calls: n
   }
 }
 
+// `--only S1,B0` runs a subset (for profiling one change); ratios then show what they can.
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+execFileSync('npm', ['run', '-s', 'build'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
 const results: ScenarioResult[] = [];
-for (const scenario of SCENARIOS) {
+for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
   results.push(await runScenario(scenario));
   process.stderr.write(`${scenario.name} done\n`);
 }

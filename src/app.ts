@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { Config, UpstreamEndpoint } from './config.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { startTracing } from './observability/tracing.js';
 import { createGateway, listen } from './server.js';
 import { Credentials } from './upstream/alicloud.js';
 import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
@@ -68,7 +67,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   const metrics = new GatewayMetrics();
-  const tracing = config.tracing ? startTracing() : null;
+  // Loaded only when traces are exported: the OTLP exporter is heavy to load for nothing.
+  const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
   const client = createMmsClient(config, endpoint, credential, logger, metrics);
   const gateway = createGateway({ client, logger, settings: config, metrics, ...(tracing && { tracerProvider: tracing.provider }) });
   let listening: Awaited<ReturnType<typeof listen>>;

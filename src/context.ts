@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { createPartitionLoader, type PartitionLoader } from './loaders/partition-loader.js';
 import type { MmsClient, UpstreamCallReport } from './upstream/mms-client.js';
@@ -51,6 +52,9 @@ export function createContext(
 ): GatewayContext {
   const logger = processLogger.child({ requestId });
   const upstreamWork = new AbortController();
+  // Each partition in flight listens for the abort (and retries through cockatiel do too):
+  // bounded by the fan-out budget, so many listeners here are expected, not a leak.
+  setMaxListeners(2 * limits.maxKeysPerRequest + 10, upstreamWork.signal);
   const stop = () => upstreamWork.abort();
   const deadline = setTimeout(stop, limits.requestTimeoutMs);
   deadline.unref();

@@ -295,18 +295,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         send(res, fault.status, JSON.stringify(body), requestId, undefined, fault.headers);
         return;
       }
-      const partition = data.get(key);
-      if (!partition) {
-        send(
-          res,
-          404,
-          JSON.stringify({ requestId, code: 'NotFound', message: `Partition ${rawPartition} of data source ${rawSource} does not exist.` }),
-          requestId,
-        );
-        return;
-      }
-      const responseId = key === '200018/2323' ? PUBLISHED_EXAMPLE_REQUEST_ID : requestId;
-      send(res, 200, stringify({ requestId: responseId, data: partition }) ?? '{}', responseId);
+      answerPartition(res, key, rawSource, rawPartition, requestId);
     };
 
     if (emulator.latencyMs > 0) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../src/emulator/server.js';
-import { expectNoSecrets, type GraphQLAnswer, type Harness, startHarness } from '../support/harness.js';
+import { expectNoSecrets, type GraphQLAnswer, type Harness, queryThenDisconnect, startHarness } from '../support/harness.js';
 
 // Retries on, a short per-call timeout, a deadline well above what the retries can take,
 // and a breaker that does not trip here (it has its own tests).
@@ -95,17 +95,8 @@ describe('the request deadline', () => {
       harness.emulator.data.set(`9/${id}`, { id, sourceId: 9 });
       harness.emulator.setFault(9, id, { kind: 'slow', ms: 300 });
     }
-    const abort = new AbortController();
     const query = `{ ${[1, 2, 3, 4, 5, 6].map((id) => `p${id}: mmsPartition(sourceId: "9", partitionId: "${id}") { id }`).join(' ')} }`;
-    const request = fetch(`${harness.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-      signal: abort.signal,
-    }).catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    abort.abort();
-    await request;
+    await queryThenDisconnect(harness, query, 100);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     // Only the call already on the wire when the client left was made.
     expect(harness.emulator.stats().total).toBe(1);
@@ -121,18 +112,7 @@ describe('the circuit breaker', () => {
         harness.emulator.setFault(9, id, { kind: 'slow', ms: 200 });
       }
       const query = `{ ${[1, 2, 3, 4].map((id) => `p${id}: mmsPartition(sourceId: "9", partitionId: "${id}") { id }`).join(' ')} }`;
-      for (let round = 0; round < 3; round += 1) {
-        const abort = new AbortController();
-        const request = fetch(`${harness.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query }),
-          signal: abort.signal,
-        }).catch(() => null);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        abort.abort();
-        await request;
-      }
+      for (let round = 0; round < 3; round += 1) await queryThenDisconnect(harness, query, 50);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const after = await harness.query('{ mmsPartition(sourceId: "200019", partitionId: "3001") { id } }');
       expect(after.data).toEqual({ mmsPartition: { id: '3001' } });

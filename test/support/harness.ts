@@ -126,3 +126,17 @@ export function expectNoSecrets(harness: Harness, answers: GraphQLAnswer[]): voi
   }
   if (/ACS3-HMAC-SHA256|Signature=|x-acs-security-token/i.test(everything)) throw new Error('a signature or signed header leaked');
 }
+
+/** Sends `query` and disconnects after `afterMs`, as a client that gives up would. */
+export async function queryThenDisconnect(harness: Harness, query: string, afterMs: number): Promise<void> {
+  const abort = new AbortController();
+  const request = fetch(`${harness.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: abort.signal,
+  }).catch(() => null);
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  abort.abort();
+  await request;
+}
