@@ -54,7 +54,14 @@ const naiveLoader: Plugin<GatewayContext> = {
   },
 };
 
-const gateway = createGateway({ client, logger, settings: config, metrics, plugins: variant === 'bn' ? [naiveLoader as Plugin] : [] });
+const gateway = createGateway({
+  client,
+  cache: null,
+  logger,
+  settings: config,
+  metrics,
+  plugins: variant === 'bn' ? [naiveLoader as Plugin] : [],
+});
 const server = await listen(gateway, config.host, config.port);
 logger.info({ graphql: `${server.url}/graphql` }, `benchmark variant ${variant} ready`);
 process.once('SIGINT', () => process.exit(0));

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { PartitionCache } from './cache/partition-cache.js';
+import { memoryStore, redisStore } from './cache/store.js';
 import type { Config, UpstreamEndpoint } from './config.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -45,6 +47,23 @@ export function createMmsClient(
   return client;
 }
 
+/** The shared partition cache the configuration asks for (memory, or Redis), or null. */
+export async function createPartitionCache(
+  config: Config,
+  endpoint: UpstreamEndpoint,
+  client: MmsClient,
+  logger: Logger,
+): Promise<PartitionCache | null> {
+  if (!config.cache) return null;
+  const { redisUrl, redisTimeoutMs, maxEntries, terminalMs, activeMs, missingMs } = config.cache;
+  const store = redisUrl ? await redisStore(redisUrl, redisTimeoutMs, logger) : memoryStore(maxEntries);
+  return new PartitionCache(
+    store,
+    { terminalMs, activeMs, missingMs },
+    { endpoint: `${endpoint.protocol}://${endpoint.host}`, identity: () => client.identity() },
+  );
+}
+
 /**
  * Starts everything `npm start` runs: the upstream (the configured cloud endpoint with the
  * default credential chain, or else the embedded emulator with a generated key pair) and the
@@ -70,7 +89,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Loaded only when traces are exported: the OTLP exporter is heavy to load for nothing.
   const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
   const client = createMmsClient(config, endpoint, credential, logger, metrics);
-  const gateway = createGateway({ client, logger, settings: config, metrics, ...(tracing && { tracerProvider: tracing.provider }) });
+  const cache = await createPartitionCache(config, endpoint, client, logger);
+  const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracerProvider: tracing.provider }) });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);
@@ -104,6 +124,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     emulator,
     close: async (graceMs = 0) => {
       await listening.close(graceMs);
+      await cache?.store.close();
       await emulator?.close();
       await tracing?.shutdown();
     },

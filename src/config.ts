@@ -52,6 +52,15 @@ export interface Config {
   logLevel: string;
   /** Human-readable logs (NODE_ENV=development) instead of JSON lines. */
   prettyLogs: boolean;
+  /** The shared partition cache: null when MMS_CACHE=off. */
+  cache: {
+    redisUrl: string | null;
+    redisTimeoutMs: number;
+    maxEntries: number;
+    terminalMs: number;
+    activeMs: number;
+    missingMs: number;
+  } | null;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
   /** Export OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_TRACES_EXPORTER set). */
@@ -166,6 +175,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_INTROSPECTION: bool({ default: undefined }),
       NODE_ENV: str({ default: undefined }),
       METRICS: str({ choices: ['on', 'off'], default: 'on' }),
+      MMS_CACHE: str({ choices: ['on', 'off'], default: 'on' }),
+      MMS_CACHE_TTL_TERMINAL_S: integerInRange(0, 86_400)({ default: 60 }),
+      MMS_CACHE_TTL_ACTIVE_S: integerInRange(0, 86_400)({ default: 5 }),
+      MMS_CACHE_TTL_MISSING_S: integerInRange(0, 86_400)({ default: 5 }),
+      MMS_CACHE_MAX_ENTRIES: integerInRange(1, 10_000_000)({ default: 10_000 }),
+      REDIS_URL: url({ default: undefined }),
+      REDIS_TIMEOUT_MS: integerInRange(1, 60_000)({ default: 50 }),
       OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined }),
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined }),
       OTEL_TRACES_EXPORTER: str({ default: undefined }),
@@ -230,6 +246,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     prettyLogs: clean.NODE_ENV === 'development',
+    cache:
+      clean.MMS_CACHE === 'on'
+        ? {
+            redisUrl: clean.REDIS_URL ?? null,
+            redisTimeoutMs: clean.REDIS_TIMEOUT_MS,
+            maxEntries: clean.MMS_CACHE_MAX_ENTRIES,
+            terminalMs: clean.MMS_CACHE_TTL_TERMINAL_S * 1000,
+            activeMs: clean.MMS_CACHE_TTL_ACTIVE_S * 1000,
+            missingMs: clean.MMS_CACHE_TTL_MISSING_S * 1000,
+          }
+        : null,
     metrics: clean.METRICS === 'on',
     tracing:
       (clean.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||

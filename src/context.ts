@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
+import type { PartitionReader } from './cache/partition-reader.js';
 import { createPartitionLoader, type PartitionLoader } from './loaders/partition-loader.js';
-import type { MmsClient, UpstreamCallReport } from './upstream/mms-client.js';
+import type { UpstreamCallReport } from './upstream/mms-client.js';
 
 export interface RequestLimits {
   /** Representations one `_entities` call may ask for. */
@@ -24,10 +25,13 @@ export interface GatewayContext {
 export interface RequestStats {
   upstreamCalls: number;
   upstreamFailures: number;
+  cacheHits: number;
+  /** The least remaining freshness of the partitions read, in ms (null: none read). */
+  freshnessMs: number | null;
 }
 
 export interface ContextDependencies {
-  client: MmsClient;
+  reader: PartitionReader;
   logger: Logger;
   limits: RequestLimits;
   onBatch?: (size: number) => void;
@@ -46,7 +50,7 @@ const scopes = new WeakMap<Request, RequestScope>();
  * response is sent (`releaseRequest`), so a busy gateway keeps no idle timers alive.
  */
 export function createContext(
-  { client, logger: processLogger, limits, onBatch }: ContextDependencies,
+  { reader, logger: processLogger, limits, onBatch }: ContextDependencies,
   request: Request,
   requestId: string,
 ): GatewayContext {
@@ -59,7 +63,7 @@ export function createContext(
   const deadline = setTimeout(stop, limits.requestTimeoutMs);
   deadline.unref();
   request.signal.addEventListener('abort', stop, { once: true });
-  const stats: RequestStats = { upstreamCalls: 0, upstreamFailures: 0 };
+  const stats: RequestStats = { upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, freshnessMs: null };
   scopes.set(request, {
     stats,
     release: () => {
@@ -84,9 +88,15 @@ export function createContext(
       'GetMmsPartition failed',
     );
   };
-  const partitions = createPartitionLoader(client, {
+  const onFreshness = (remainingMs: number, cacheHit: boolean) => {
+    if (cacheHit) stats.cacheHits += 1;
+    stats.freshnessMs = Math.min(stats.freshnessMs ?? remainingMs, remainingMs);
+  };
+  // `Cache-Control: no-cache` from the client: read past the shared cache, and refresh it.
+  const bypassCache = /\bno-cache\b/i.test(request.headers.get('cache-control') ?? '');
+  const partitions = createPartitionLoader(reader, {
     maxKeys: limits.maxKeysPerRequest,
-    call: { signal: upstreamWork.signal, logger, onCall },
+    call: { signal: upstreamWork.signal, logger, onCall, onFreshness, bypassCache },
     onBatch,
   });
   return { partitions, logger, limits };
@@ -94,7 +104,7 @@ export function createContext(
 
 /** What the request did upstream so far (zeros when it never reached execution). */
 export function requestStats(request: Request): RequestStats {
-  return scopes.get(request)?.stats ?? { upstreamCalls: 0, upstreamFailures: 0 };
+  return scopes.get(request)?.stats ?? { upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, freshnessMs: null };
 }
 
 /** Clears the request's deadline once its response is on its way. */

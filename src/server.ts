@@ -8,6 +8,8 @@ import type { TracerProvider } from '@opentelemetry/api';
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { PartitionCache } from './cache/partition-cache.js';
+import { PartitionReader } from './cache/partition-reader.js';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, releaseRequest } from './context.js';
 import type { GatewayMetrics } from './observability/metrics.js';
@@ -16,6 +18,7 @@ import { useRequestLog } from './observability/request-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
+import { useHttpCaching } from './plugins/http-caching.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -39,6 +42,8 @@ export interface GatewayOptions {
   client: MmsClient;
   logger: Logger;
   settings: GatewaySettings;
+  /** The shared partition cache, or null. */
+  cache: PartitionCache | null;
   /** The gateway's metrics (its client should report calls to it too). */
   metrics: GatewayMetrics;
   /** Set when traces are exported: an operation span wraps each request's upstream call spans. */
@@ -69,7 +74,8 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
  * and the cross-cutting protections as plugins, all before any resolver runs.
  */
-export function createGateway({ client, logger, settings, metrics, tracerProvider, plugins = [] }: GatewayOptions): Gateway {
+export function createGateway({ client, cache, logger, settings, metrics, tracerProvider, plugins = [] }: GatewayOptions): Gateway {
+  const reader = new PartitionReader(client, cache, metrics.recordCacheLookup);
   const limits = {
     maxEntities: settings.maxEntities,
     maxKeysPerRequest: settings.maxKeysPerRequest,
@@ -80,7 +86,7 @@ export function createGateway({ client, logger, settings, metrics, tracerProvide
     schema: subgraphSchema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext({ client, logger, limits, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
+    context: ({ request }) => createContext({ reader, logger, limits, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,
@@ -94,6 +100,7 @@ export function createGateway({ client, logger, settings, metrics, tracerProvide
       { onResponse: ({ request }) => releaseRequest(request) },
       useRequestId(),
       useRequestLog(logger, GRAPHQL_ENDPOINT),
+      useHttpCaching(GRAPHQL_ENDPOINT),
       useReadiness(client),
       metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
       ...(tracerProvider ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: false }, tracerProvider)] : []),

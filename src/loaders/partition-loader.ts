@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { CallOptions, MmsClient } from '../upstream/mms-client.js';
+import type { PartitionReader, ReadOptions } from '../cache/partition-reader.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
 
 export type PartitionLoader = DataLoader<PartitionKey, Partition, string>;
@@ -17,8 +17,8 @@ export class FanOutLimitError extends Error {
 export interface PartitionLoaderOptions {
   /** Distinct partitions this request may fetch, whatever mix of fields asks for them. */
   maxKeys: number;
-  /** The request's abort signal (deadline, client gone), logger and call listener. */
-  call: CallOptions;
+  /** The request's abort signal (deadline, client gone), logger, listeners and cache choice. */
+  call: ReadOptions;
   /** Told the size of every dispatched batch (metrics). */
   onBatch?: (size: number) => void;
 }
@@ -26,10 +26,11 @@ export interface PartitionLoaderOptions {
 /**
  * A request's partition loader: every field that needs a partition goes through it, so a
  * query naming one partition many times makes one call and N distinct partitions make N.
- * GetMmsPartition has no batch form, so a batch is a concurrent fan-out of single calls,
- * bounded by the client's process-wide limit. One key's failure is that key's Error only.
+ * GetMmsPartition has no batch form, so a batch is a concurrent fan-out of single reads
+ * (shared cache first, then the client under its process-wide limit). One key's failure is
+ * that key's Error only.
  */
-export function createPartitionLoader(client: MmsClient, { maxKeys, call, onBatch }: PartitionLoaderOptions): PartitionLoader {
+export function createPartitionLoader(reader: PartitionReader, { maxKeys, call, onBatch }: PartitionLoaderOptions): PartitionLoader {
   // The loader's cache hands each distinct key to a batch once, so counting batch keys
   // counts the distinct partitions of the request.
   let distinctKeys = 0;
@@ -39,9 +40,7 @@ export function createPartitionLoader(client: MmsClient, { maxKeys, call, onBatc
       distinctKeys += allowed;
       onBatch?.(keys.length);
       return Promise.all(
-        keys.map((key, index) =>
-          index < allowed ? client.getPartition(key, call).catch((error: Error) => error) : new FanOutLimitError(maxKeys),
-        ),
+        keys.map((key, index) => (index < allowed ? reader.read(key, call).catch((error: Error) => error) : new FanOutLimitError(maxKeys))),
       );
     },
     { cacheKeyFn: (key) => `${key.sourceId}/${key.partitionId}` },

@@ -75,6 +75,7 @@ export class GatewayMetrics {
   private readonly upstreamDuration: Histogram<'outcome'>;
   private readonly upstreamRetries: Counter<'outcome'>;
   private readonly batchSize: Histogram;
+  private readonly cacheLookups: Counter<'tier' | 'outcome'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -98,6 +99,12 @@ export class GatewayMetrics {
       labelNames: ['outcome'],
       registers,
     });
+    this.cacheLookups = new Counter({
+      name: 'mms_cache_lookups_total',
+      help: 'Shared partition cache lookups by tier (memory, redis) and outcome (hit, miss, bypass).',
+      labelNames: ['tier', 'outcome'],
+      registers,
+    });
     this.batchSize = new Histogram({
       name: 'mms_loader_batch_size',
       help: 'Partitions per DataLoader dispatch (distinct keys fanned out together).',
@@ -105,6 +112,10 @@ export class GatewayMetrics {
       registers,
     });
   }
+
+  recordCacheLookup = (tier: string, outcome: 'hit' | 'miss' | 'bypass'): void => {
+    this.cacheLookups.inc({ tier, outcome });
+  };
 
   /** Gauges read from the client when scraped. */
   watchClient(client: MmsClient): void {

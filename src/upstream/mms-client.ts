@@ -49,12 +49,12 @@ export interface CallOptions {
 const tracer = trace.getTracer('mms-graphql-gateway');
 
 /** Why a caller stopped waiting: its request's deadline passed or its client went away. */
-function deadlineError(): UpstreamError {
+export function deadlineError(): UpstreamError {
   return new UpstreamError('UPSTREAM_TIMEOUT', 'The request deadline passed before the upstream answered.', { abandoned: true });
 }
 
 /** Settles with `work`, or rejects as soon as `signal` aborts (the work itself goes on unobserved). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
     work.catch(() => {});
     return Promise.reject(deadlineError());
@@ -114,6 +114,19 @@ export class MmsClient {
     this.logger = options.logger;
     this.onCall = options.onCall;
     this.credential = options.credential;
+  }
+
+  private identityCache: { id: string; at: number } | null = null;
+
+  /**
+   * The AccessKeyId calls are signed with (never the secret), re-read every minute since STS
+   * credentials rotate: it scopes cache entries to the identity that was allowed to read them.
+   */
+  async identity(): Promise<string> {
+    if (this.identityCache && Date.now() - this.identityCache.at < 60_000) return this.identityCache.id;
+    const { accessKeyId } = await this.credential.getCredential();
+    this.identityCache = { id: accessKeyId ?? 'anonymous', at: Date.now() };
+    return this.identityCache.id;
   }
 
   /** null when the credential chain yields an AccessKey; else why not (never the secret). */

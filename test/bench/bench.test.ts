@@ -17,7 +17,7 @@ describe('npm run bench -- --quick', () => {
       c1: { calls: number };
     };
     const calls = Object.fromEntries(report.results.map((r) => [r.name, r.upstreamCallsPerRequest]));
-    expect(calls).toEqual({ S1: 1, B0: 0, S2: 50, 'BN-S2': 100, S3: 60, 'BN-S3': 100 });
+    expect(calls).toEqual({ S1: 1, S4: 0, B0: 0, S2: 50, 'BN-S2': 100, S3: 60, 'BN-S3': 100 });
     for (const result of report.results) {
       expect(result.errors, result.name).toBe(0);
       expect(result.requestsPerSecond, result.name).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createMmsClient, staticCredential } from '../../src/app.js';
+import { createMmsClient, createPartitionCache, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -21,6 +21,8 @@ export interface HarnessOptions {
   /** Gateway environment, as `npm start` would read it (defaults otherwise). */
   env?: Record<string, string>;
   emulator?: EmulatorOptions;
+  /** Share a running emulator (e.g. between two gateways) instead of starting one. */
+  sharedEmulator?: Emulator;
   /** Sign with this secret instead of the emulator's (to provoke signature refusals). */
   accessKeySecret?: string;
   /** Sign with this credential instead (e.g. an STS one). */
@@ -48,23 +50,21 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const config = loadConfig(options.env ?? {});
-  const emulator = await startEmulator(options.emulator);
+  // The shared cache is off unless a test asks for it: most tests count upstream calls per request.
+  const config = loadConfig({ MMS_CACHE: 'off', ...options.env });
+  const emulator = options.sharedEmulator ?? (await startEmulator(options.emulator));
   const logs: string[] = [];
   const logger = createLogger(options.env?.LOG_LEVEL ?? 'debug', { write: (line: string) => void logs.push(line) });
   const [key] = emulator.credentials;
   if (!key) throw new Error('emulator without credentials');
   const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
   const metrics = new GatewayMetrics();
-  const client = createMmsClient(
-    config,
-    { protocol: 'http', host: options.endpointHost ?? emulator.endpoint },
-    credential,
-    logger,
-    metrics,
-  );
+  const endpoint = { protocol: 'http' as const, host: options.endpointHost ?? emulator.endpoint };
+  const client = createMmsClient(config, endpoint, credential, logger, metrics);
+  const cache = await createPartitionCache(config, endpoint, client, logger);
   const gateway = createGateway({
     client,
+    cache,
     logger,
     settings: config,
     metrics,
@@ -81,7 +81,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     query: (query, variables, headers) => postGraphQL(`${server.url}/graphql`, query, variables, headers),
     close: async () => {
       await server.close();
-      await emulator.close();
+      await cache?.store.close();
+      if (!options.sharedEmulator) await emulator.close();
     },
   };
 }

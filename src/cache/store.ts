@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+
+/** Where cached partitions live: this process (LRU) or Redis, shared by every replica. */
+export interface CacheStore {
+  readonly tier: 'memory' | 'redis';
+  /** The value and its remaining lifetime, or null on a miss (or when the store is unreachable). */
+  get(key: string): Promise<{ value: string; remainingMs: number } | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function memoryStore(maxEntries: number): CacheStore {
+  // Every entry gets its own ttl on set; the default only enables ttl tracking.
+  const lru = new LRUCache<string, string>({ max: maxEntries, ttl: 60_000, allowStale: false });
+  return {
+    tier: 'memory',
+    get: async (key) => {
+      const value = lru.get(key);
+      return value === undefined ? null : { value, remainingMs: lru.getRemainingTTL(key) };
+    },
+    set: async (key, value, ttlMs) => {
+      lru.set(key, value, { ttl: ttlMs });
+    },
+    close: async () => {
+      lru.clear();
+    },
+  };
+}
+
+const OUTAGE_LOG_INTERVAL_MS = 30_000;
+const STARTUP_WAIT_MS = 1_000;
+
+/**
+ * Redis through ioredis. Every command is bounded by `timeoutMs` and nothing queues while
+ * the connection is down, so an unreachable or slow Redis turns into misses (the gateway
+ * asks the upstream) instead of failed queries; ioredis reconnects by itself. The outage is
+ * logged once per interval, not once per command.
+ */
+export async function redisStore(url: string, timeoutMs: number, logger: Logger): Promise<CacheStore> {
+  const redis = new Redis(url, {
+    commandTimeout: timeoutMs,
+    connectTimeout: Math.max(timeoutMs, 1000),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    lazyConnect: false,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  let lastOutageLog = 0;
+  const outage = (error: unknown) => {
+    if (Date.now() - lastOutageLog < OUTAGE_LOG_INTERVAL_MS) return;
+    lastOutageLog = Date.now();
+    logger.warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'Redis cache unavailable: answering from the upstream until it returns',
+    );
+  };
+  redis.on('error', outage);
+  redis.on('ready', () => {
+    if (lastOutageLog !== 0) logger.info('Redis cache available again');
+    lastOutageLog = 0;
+  });
+  // At start-up, give the connection a moment: commands never wait for it afterwards.
+  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]).catch(() => {});
+  return {
+    tier: 'redis',
+    get: async (key) => {
+      try {
+        const [[, value], [, ttl]] = (await redis.multi().get(key).pttl(key).exec()) as [[unknown, string | null], [unknown, number]];
+        return value === null || ttl <= 0 ? null : { value, remainingMs: ttl };
+      } catch (error) {
+        outage(error);
+        return null;
+      }
+    },
+    set: async (key, value, ttlMs) => {
+      try {
+        await redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+      } catch (error) {
+        outage(error);
+      }
+    },
+    close: async () => {
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { requestStats } from '../context.js';
+
+/**
+ * HTTP caching for browsers and CDNs: a GET answer without errors is `private` and cacheable
+ * for as long as its least fresh partition stays fresh; an answer with any error is
+ * `no-store`; POST answers are never cacheable.
+ */
+export function useHttpCaching(graphqlEndpoint: string): Plugin {
+  const withErrors = new WeakSet<Request>();
+  return {
+    onResultProcess: ({ request, result }) => {
+      if (Array.isArray(result) || Symbol.asyncIterator in result || (result as ExecutionResult).errors?.length) withErrors.add(request);
+    },
+    onResponse: ({ request, response }) => {
+      if (new URL(request.url).pathname !== graphqlEndpoint || response.headers.has('cache-control')) return;
+      if (request.method !== 'GET' || withErrors.has(request) || response.status !== 200) {
+        response.headers.set('cache-control', 'no-store');
+        return;
+      }
+      const { freshnessMs } = requestStats(request);
+      response.headers.set(
+        'cache-control',
+        freshnessMs === null ? 'private, no-cache' : `private, max-age=${Math.floor(freshnessMs / 1000)}`,
+      );
+    },
+  };
+}
