@@ -88,24 +88,31 @@ try {
 }
 
 const logger = createLogger(config.logLevel, undefined, config.prettyLogs);
+// Signals are handled from the first moment, so that one arriving during start-up is not lost.
+let app: Awaited<ReturnType<typeof startApp>> | null = null;
+let stopping = false;
+const stop = () => {
+  if (!app) return;
+  app.close(config.shutdownGraceMs).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+const shutdown = (signal: string) => {
+  // A second signal means "now": no more waiting for in-flight requests.
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting at once');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight requests');
+  stop();
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 try {
-  const app = await startApp(config, logger);
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    // A second signal means "now": no more waiting for in-flight requests.
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting at once');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight requests');
-    app.close(config.shutdownGraceMs).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  app = await startApp(config, logger);
+  if (stopping) stop();
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   logger.fatal({ reason }, `could not start: ${reason}`);

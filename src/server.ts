@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useOpenTelemetry } from '@envelop/opentelemetry';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { TracerProvider } from '@opentelemetry/api';
@@ -10,6 +11,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PartitionCache } from './cache/partition-cache.js';
 import { PartitionReader } from './cache/partition-reader.js';
+import { persistedQueryStore } from './cache/store.js';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, releaseRequest } from './context.js';
 import type { GatewayMetrics } from './observability/metrics.js';
@@ -105,6 +107,11 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
       metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
       ...(tracerProvider ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: false }, tracerProvider)] : []),
       useBodyLimit(settings.maxBodyBytes),
+      // Automatic persisted queries: browsers and CDNs may send a hash (also by GET) instead of the query.
+      useAPQ({
+        store: cache ? persistedQueryStore(cache.store) : createInMemoryAPQStore({ max: 1000 }),
+        responseConfig: { forceStatusCodeOk: true },
+      }),
       // Browsers may send "simple" requests cross-site without a preflight; those must carry a header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
       ...useClientAuth(settings.auth),

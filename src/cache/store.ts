@@ -87,3 +87,19 @@ export async function redisStore(url: string, timeoutMs: number, logger: Logger)
     },
   };
 }
+
+const PERSISTED_QUERY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Persisted query documents (APQ) kept in the same store as partitions, so that with Redis a
+ * hash registered through one replica is known to all of them.
+ */
+export function persistedQueryStore(store: CacheStore): {
+  get(hash: string): Promise<string | null>;
+  set(hash: string, query: string): Promise<void>;
+} {
+  return {
+    get: async (hash) => (await store.get(`mms:apq:v1:${hash}`))?.value ?? null,
+    set: (hash, query) => store.set(`mms:apq:v1:${hash}`, query, PERSISTED_QUERY_TTL_MS),
+  };
+}

@@ -12,7 +12,7 @@ interface RequestRecord {
 
 /**
  * One log line per GraphQL request: request id, operation name, status, duration, upstream
- * calls and failures, error codes. Written when the response is sent.
+ * calls and failures, shared-cache hits, error codes. Written when the response is sent.
  */
 export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
@@ -35,7 +35,7 @@ export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
     onResponse: ({ request, response }) => {
       const record = records.get(request);
       if (!record) return;
-      const { upstreamCalls, upstreamFailures } = requestStats(request);
+      const { upstreamCalls, upstreamFailures, cacheHits } = requestStats(request);
       logger.info(
         {
           requestId: requestIdOf(request),
@@ -44,6 +44,7 @@ export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
           durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
           upstreamCalls,
           upstreamFailures,
+          cacheHits,
           errorCodes: [...new Set(record.errorCodes)],
         },
         'graphql request',
