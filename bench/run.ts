@@ -183,8 +183,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     MMS_MAX_KEYS_PER_REQUEST: '1000',
     MMS_CACHE: scenario.cached ? 'on' : 'off',
   };
-  // The gateway runs as `npm start` runs it: the esbuild output of src/, without a TypeScript loader.
-  const args = scenario.variant === 'gateway' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/variant-gateway.ts', scenario.variant];
+  // Every gateway runs as `npm start` runs it: built by esbuild, without a TypeScript loader.
+  const args = scenario.variant === 'gateway' ? ['dist/main.js'] : ['dist/bench/variant-gateway.js', scenario.variant];
   const gateway = await spawnNode(args, env, 'graphql');
   const url = String(gateway.banner.graphql);
   const pid = gateway.child.pid ?? 0;
@@ -249,7 +249,23 @@ const only = process.argv
   .find((arg) => arg.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-execFileSync('npm', ['run', '-s', 'build'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+const ROOT = new URL('..', import.meta.url).pathname;
+execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(
+  'npx',
+  [
+    'esbuild',
+    'bench/variant-gateway.ts',
+    '--bundle',
+    '--packages=external',
+    '--platform=node',
+    '--format=esm',
+    '--target=node20',
+    '--outfile=dist/bench/variant-gateway.js',
+    '--log-level=warning',
+  ],
+  { cwd: ROOT, stdio: 'inherit' },
+);
 const results: ScenarioResult[] = [];
 for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
   results.push(await runScenario(scenario));

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticCredential } from '../../src/app.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
@@ -84,6 +85,13 @@ describe('the in-memory shared cache', () => {
     expect(harness.emulator.calls(200019, 3101)).toBe(2);
   });
 
+  it('counts hits and misses by tier in the metrics', async () => {
+    const text = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(text).toMatch(/mms_cache_lookups_total\{tier="memory",outcome="hit"\} [1-9]/);
+    expect(text).toMatch(/mms_cache_lookups_total\{tier="memory",outcome="miss"\} [1-9]/);
+    expect(text).toMatch(/mms_cache_lookups_total\{tier="memory",outcome="bypass"\} [1-9]/);
+  });
+
   it('marks GET answers cacheable for their least fresh partition, and errors and POSTs not at all', async () => {
     const get = (query: string) =>
       fetch(`${harness.url}/graphql?query=${encodeURIComponent(query)}`, {
@@ -145,6 +153,24 @@ describe('the Redis shared cache (a real redis-server)', () => {
       expect(emulator.calls(200019, 3001)).toBe(2);
     } finally {
       await Promise.all([a.close(), b.close(), other.close()]);
+    }
+  });
+
+  it('treats a Redis slower than REDIS_TIMEOUT_MS as a miss, and answers from the upstream', async () => {
+    const a = await gateway(0);
+    try {
+      emulator.reset();
+      // DEBUG SLEEP blocks the Redis server itself for a second.
+      const sleeper = spawn('redis-cli', ['-p', String(redis.port), 'DEBUG', 'SLEEP', '1']);
+      const slept = new Promise((resolve) => sleeper.once('exit', resolve));
+      await sleep(100);
+      const started = Date.now();
+      expect((await a.query(ONE('3004'))).data).toEqual({ mmsPartition: { id: '3004', status: 'INIT', tableName: 'orders' } });
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(emulator.calls(200019, 3004)).toBe(1);
+      await slept;
+    } finally {
+      await a.close();
     }
   });
 

@@ -28,9 +28,14 @@ export class RedisServer {
   }
 
   async restart(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    // DEBUG is enabled so that tests can make the server slow (DEBUG SLEEP).
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--enable-debug-command', 'yes'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     this.process = child;
     await new Promise<void>((resolve, reject) => {
       let output = '';
