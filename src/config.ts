@@ -46,6 +46,8 @@ export interface Config {
   maxBodyBytes: number;
   queryLimits: QueryLimits;
   introspection: boolean;
+  /** Serve GraphiQL (self-hosted) to browsers at the GraphQL endpoint. */
+  graphiql: boolean;
   corsOrigins: string[];
   auth: ClientAuth;
   shutdownGraceMs: number;
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_MAX_DIRECTIVES: integerInRange(0, 10_000)({ default: 32 }),
       GRAPHQL_MAX_COST: integerInRange(1, 10_000_000)({ default: 20_000 }),
       GRAPHQL_INTROSPECTION: bool({ default: undefined }),
+      GRAPHIQL: str({ choices: ['on', 'off'], default: undefined }),
       NODE_ENV: str({ default: undefined }),
       METRICS: str({ choices: ['on', 'off'], default: 'on' }),
       MMS_CACHE: str({ choices: ['on', 'off'], default: 'on' }),
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: clean.GRAPHQL_MAX_COST,
     },
     introspection: clean.GRAPHQL_INTROSPECTION ?? !production,
+    graphiql: clean.GRAPHIQL === undefined ? !production : clean.GRAPHIQL === 'on',
     corsOrigins: clean.CORS_ORIGINS,
     auth: {
       apiKeys: clean.GATEWAY_API_KEYS,

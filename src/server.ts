@@ -20,6 +20,7 @@ import { useRequestLog } from './observability/request-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
+import { renderGraphiQLPage, useSelfHostedGraphiQL } from './plugins/graphiql.js';
 import { useHttpCaching } from './plugins/http-caching.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
@@ -36,6 +37,8 @@ export type GatewaySettings = Pick<
   | 'maxBodyBytes'
   | 'queryLimits'
   | 'introspection'
+  | 'graphiql'
+  | 'endpoint'
   | 'corsOrigins'
   | 'auth'
 >;
@@ -66,6 +69,26 @@ function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   };
 }
 
+/** GraphiQL's first tab: the published example partition (the emulator has it), else placeholders. */
+function exampleQuery(emulated: boolean): string {
+  const [sourceId, partitionId] = emulated ? ['200018', '2323'] : ['<sourceId>', '<partitionId>'];
+  return `# ${emulated ? 'The published example partition, served by the embedded emulator.' : 'Put a data source and partition ID of your account here.'}
+query Partition {
+  mmsPartition(sourceId: "${sourceId}", partitionId: "${partitionId}") {
+    id
+    tableName
+    value
+    size
+    numRows
+    status
+    lastDdlTime
+    source { id name }
+    destination { projectName schemaName tableName value }
+  }
+}
+`;
+}
+
 // graphql-armor's refusals carry no code of their own; clients get one stable code for all.
 function markLimitError(_context: unknown, error: GraphQLError): void {
   error.extensions.code = 'QUERY_LIMIT_EXCEEDED';
@@ -92,6 +115,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,
+    graphiql: settings.graphiql ? { title: 'MMS GraphQL gateway', defaultQuery: exampleQuery(settings.endpoint === null) } : false,
+    renderGraphiQL: renderGraphiQLPage,
     logging: {
       debug: forwardTo(logger, 'debug'),
       info: forwardTo(logger, 'info'),
@@ -102,6 +127,7 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
       { onResponse: ({ request }) => releaseRequest(request) },
       useRequestId(),
       useRequestLog(logger, GRAPHQL_ENDPOINT),
+      ...(settings.graphiql ? [useSelfHostedGraphiQL(GRAPHQL_ENDPOINT)] : []),
       useHttpCaching(GRAPHQL_ENDPOINT),
       useReadiness(client),
       metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
