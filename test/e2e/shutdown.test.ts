@@ -31,7 +31,7 @@ async function startGatewayProcess(emulator: Emulator, env: Record<string, strin
   return { child, exited, url: (JSON.parse(banner) as { graphql: string }).graphql, output: () => stdout };
 }
 
-describe('a gateway process', () => {
+describe('a gateway process', { timeout: 60_000 }, () => {
   let emulator: Emulator;
   beforeAll(async () => {
     emulator = await startEmulator({ latencyMs: 600 });

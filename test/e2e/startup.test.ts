@@ -31,7 +31,7 @@ describe('start-up', () => {
     ]);
   });
 
-  it('with no endpoint, serves the embedded emulator, says so in one JSON line, and stops on SIGTERM', async () => {
+  it('with no endpoint, serves the embedded emulator, says so in one JSON line, and stops on SIGTERM', { timeout: 60_000 }, async () => {
     const child = startMain({ PORT: '0' });
     const exited = output(child);
     try {
@@ -52,7 +52,7 @@ describe('start-up', () => {
 });
 
 describe('the mms-gateway command', () => {
-  it('prints its help, version and both schemas', async () => {
+  it('prints its help, version and both schemas', { timeout: 60_000 }, async () => {
     const help = await output(startMain({}, ['--help']));
     expect(help.code).toBe(0);
     for (const flag of ['--port', '--host', '--endpoint', '--emulator', '--print-schema', '--print-subgraph-schema', '--version'])
@@ -74,7 +74,7 @@ describe('the mms-gateway command', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--prot'/);
   });
 
-  it('--emulator serves the built-in emulator even when an endpoint is configured', async () => {
+  it('--emulator serves the built-in emulator even when an endpoint is configured', { timeout: 60_000 }, async () => {
     const child = startMain({ MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com' }, ['--emulator', '--port', '0']);
     const exited = output(child);
     let firstLine = '';

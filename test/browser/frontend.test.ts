@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/harness.js';
+import { freePort } from '../support/redis.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Builds examples/browser with esbuild and serves it as a static site on its own origin. */
+async function serveExample(directory: string, port: number): Promise<Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(directory, path === '/' ? 'index.html' : path.slice(1));
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+describe('the example frontend in a real browser', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let allowed: Server;
+  let other: Server;
+  let allowedOrigin: string;
+  let otherOrigin: string;
+
+  beforeAll(async () => {
+    const site = mkdtempSync(join(tmpdir(), 'mms-frontend-'));
+    execFileSync(
+      'npx',
+      [
+        'esbuild',
+        'examples/browser/main.ts',
+        '--bundle',
+        '--format=esm',
+        '--target=es2022',
+        `--outfile=${join(site, 'main.js')}`,
+        '--log-level=warning',
+      ],
+      { cwd: ROOT },
+    );
+    for (const file of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'examples/browser', file), join(site, file));
+    const [allowedPort, otherPort] = [await freePort(), await freePort()];
+    allowedOrigin = `http://127.0.0.1:${allowedPort}`;
+    otherOrigin = `http://127.0.0.1:${otherPort}`;
+    allowed = await serveExample(site, allowedPort);
+    other = await serveExample(site, otherPort);
+    harness = await startHarness({ env: { CORS_ORIGINS: allowedOrigin, MMS_CACHE: 'on' } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    allowed?.close();
+    other?.close();
+  });
+
+  const pageUrl = (origin: string) => `${origin}/?gateway=${encodeURIComponent(`${harness.url}/graphql`)}`;
+
+  it('renders the partitions from a listed origin, then reloads by persisted-query hash with a cacheable GET', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await browser.newPage();
+    const gatewayCalls: { method: string; hashOnly: boolean; cacheControl: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (!url.href.startsWith(`${harness.url}/graphql`) || response.request().method() === 'OPTIONS') return;
+      gatewayCalls.push({
+        method: response.request().method(),
+        hashOnly: !url.searchParams.has('query'),
+        cacheControl: response.headers()['cache-control'],
+      });
+    });
+    await page.goto(pageUrl(allowedOrigin));
+    await page.waitForFunction(() => !document.getElementById('summary')?.textContent?.startsWith('Loading'));
+    expect(await page.locator('#rows tr').count()).toBe(9);
+    expect(await page.textContent('#summary')).toBe('3 DONE, 2 DOING, 2 FAILED, 2 INIT');
+    const statuses = await page.locator('.badge').allTextContents();
+    expect(statuses.sort()).toEqual(['DOING', 'DOING', 'DONE', 'DONE', 'DONE', 'FAILED', 'FAILED', 'INIT', 'INIT'].sort());
+    expect(await page.locator('#rows tr').first().textContent()).toContain('t1');
+    // First load: the hash alone is unknown, so the query follows; both by GET.
+    expect(gatewayCalls.map((call) => [call.method, call.hashOnly])).toEqual([
+      ['GET', true],
+      ['GET', false],
+    ]);
+
+    gatewayCalls.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => !document.getElementById('summary')?.textContent?.startsWith('Loading'));
+    expect(gatewayCalls).toHaveLength(1);
+    expect(gatewayCalls[0]).toMatchObject({ method: 'GET', hashOnly: true });
+    expect(gatewayCalls[0]?.cacheControl).toMatch(/^private, max-age=\d+$/);
+  });
+
+  it('is blocked by the browser from an origin that is not listed, with no upstream call', { timeout: 60_000 }, async () => {
+    harness.emulator.reset();
+    const page = await browser.newPage();
+    await page.goto(pageUrl(otherOrigin));
+    await page.waitForFunction(() => !document.getElementById('summary')?.textContent?.startsWith('Loading'));
+    expect(await page.textContent('#summary')).toMatch(/could not be reached/);
+    expect(await page.locator('#rows tr').count()).toBe(0);
+    expect(harness.emulator.stats().total).toBe(0);
+  });
+
+  it('refuses a cross-site form-style POST (text/plain) by CSRF prevention', { timeout: 60_000 }, async () => {
+    harness.emulator.reset();
+    const page = await browser.newPage();
+    await page.goto(pageUrl(otherOrigin));
+    await page.evaluate(async (gateway) => {
+      await fetch(gateway, {
+        method: 'POST',
+        mode: 'no-cors',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ mmsPartition(sourceId: "200019", partitionId: "3001") { id } }' }),
+      });
+    }, `${harness.url}/graphql`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(harness.emulator.stats().total).toBe(0);
+    const refused = harness.logs
+      .map((line) => JSON.parse(line) as { msg?: string; status?: number })
+      .filter((line) => line.msg === 'graphql request' && line.status === 403);
+    expect(refused.length).toBeGreaterThan(0);
+  });
+});
