@@ -3,12 +3,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/redis.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Builds examples/browser with esbuild and serves it as a static site on its own origin. */
@@ -57,18 +57,7 @@ describe('the example frontend in a real browser', () => {
     allowed = await serveExample(site, allowedPort);
     other = await serveExample(site, otherPort);
     harness = await startHarness({ env: { CORS_ORIGINS: allowedOrigin, MMS_CACHE: 'on' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
