@@ -1,5 +1,5 @@
 import { UpstreamError } from '../upstream/errors.js';
-import type { Partition, PartitionKey } from '../upstream/partition.js';
+import { type Partition, type PartitionKey, partitionKeyString } from '../upstream/partition.js';
 import type { CacheStore } from './store.js';
 
 export interface CacheFreshness {
@@ -29,8 +29,8 @@ export class PartitionCache {
     private readonly scope: { endpoint: string; identity: () => Promise<string> },
   ) {}
 
-  private async keyOf({ sourceId, partitionId }: PartitionKey): Promise<string> {
-    return `mms:partition:v1:${this.scope.endpoint}:${await this.scope.identity()}:${sourceId}/${partitionId}`;
+  private async keyOf(key: PartitionKey): Promise<string> {
+    return `mms:partition:v1:${this.scope.endpoint}:${await this.scope.identity()}:${partitionKeyString(key)}`;
   }
 
   /** How long an answer stays fresh: by migration status, or the NOT_FOUND time. */

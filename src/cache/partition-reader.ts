@@ -1,6 +1,6 @@
 import { UpstreamError } from '../upstream/errors.js';
 import { type CallOptions, type MmsClient, untilAborted } from '../upstream/mms-client.js';
-import type { Partition, PartitionKey } from '../upstream/partition.js';
+import { type Partition, type PartitionKey, partitionKeyString } from '../upstream/partition.js';
 import type { PartitionCache } from './partition-cache.js';
 
 export interface ReadOptions extends CallOptions {
@@ -48,7 +48,7 @@ export class PartitionReader {
   }
 
   private sharedFlight(key: PartitionKey, options: ReadOptions): Flight {
-    const id = `${key.sourceId}/${key.partitionId}`;
+    const id = partitionKeyString(key);
     let flight = this.flights.get(id);
     if (!flight) {
       flight = this.fetchAndStore(key, options).finally(() => this.flights.delete(id));

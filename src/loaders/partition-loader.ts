@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PartitionReader, ReadOptions } from '../cache/partition-reader.js';
-import type { Partition, PartitionKey } from '../upstream/partition.js';
+import { type Partition, type PartitionKey, partitionKeyString } from '../upstream/partition.js';
 
 export type PartitionLoader = DataLoader<PartitionKey, Partition, string>;
 
@@ -43,6 +43,6 @@ export function createPartitionLoader(reader: PartitionReader, { maxKeys, call, 
         keys.map((key, index) => (index < allowed ? reader.read(key, call).catch((error: Error) => error) : new FanOutLimitError(maxKeys))),
       );
     },
-    { cacheKeyFn: (key) => `${key.sourceId}/${key.partitionId}` },
+    { cacheKeyFn: partitionKeyString },
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withExtensions } from '../schema/errors.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/;
@@ -21,17 +22,7 @@ function withRequestId(result: ExecutionResult, requestId: string): ExecutionRes
   if (!result.errors?.length) return result;
   return {
     ...result,
-    errors: result.errors.map(
-      (error) =>
-        new GraphQLError(error.message, {
-          nodes: error.nodes,
-          source: error.source,
-          positions: error.positions,
-          path: error.path,
-          originalError: error.originalError,
-          extensions: { ...error.extensions, requestId },
-        }),
-    ),
+    errors: result.errors.map((error) => withExtensions(error, { requestId })),
   };
 }
 

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withExtensions } from '../schema/errors.js';
 
 /**
  * graphql-js reports variables that fail coercion (`"sourceId": 1.5`, a missing key) without an
@@ -15,12 +15,7 @@ export function useBadVariableCodes(): Plugin {
           ...result,
           errors: result.errors.map((error) =>
             error.path === undefined && error.extensions.code === undefined && /^Variable "\$/.test(error.message)
-              ? new GraphQLError(error.message, {
-                  nodes: error.nodes,
-                  source: error.source,
-                  positions: error.positions,
-                  extensions: { code: 'BAD_USER_INPUT' },
-                })
+              ? withExtensions(error, { code: 'BAD_USER_INPUT' })
               : error,
           ),
         });

@@ -4,6 +4,18 @@ import { UpstreamError } from '../upstream/errors.js';
 
 // The one place domain failures become GraphQL errors with an `extensions.code`.
 
+/** The same error (message, locations, path, cause) with more `extensions`. */
+export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, ...extensions },
+  });
+}
+
 export function badUserInput(message: string, argumentName: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }

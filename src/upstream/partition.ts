@@ -7,6 +7,11 @@ export interface PartitionKey {
   partitionId: string;
 }
 
+/** The key as one string, `sourceId/partitionId`: for caches, single flights and logs. */
+export function partitionKeyString({ sourceId, partitionId }: PartitionKey): string {
+  return `${sourceId}/${partitionId}`;
+}
+
 export const MIGRATION_STATUSES = ['INIT', 'DOING', 'DONE', 'FAILED'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
