@@ -23,7 +23,8 @@ export async function spawnNode(args: string[], env: Record<string, string>, fie
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${output}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk;
-      for (const line of output.split('\n')) {
+      // The last piece may be a line still being written: only whole lines are parsed.
+      for (const line of output.split('\n').slice(0, -1)) {
         if (!line.startsWith('{')) continue;
         const parsed = JSON.parse(line) as Record<string, unknown>;
         if (field in parsed) resolve(parsed);

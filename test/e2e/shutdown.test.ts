@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
+import { runGatewayCommand } from '../support/command.js';
 import { postGraphQL } from '../support/harness.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 /**
  * The `mms-gateway` command in its own process against an emulator of the test's, configured as for the
@@ -12,23 +9,16 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  */
 async function startGatewayProcess(emulator: Emulator, env: Record<string, string> = {}) {
   const [key] = emulator.credentials;
-  const child = spawn(process.execPath, ['bin/mms-gateway.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      MAXCOMPUTE_ENDPOINT: emulator.url,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: key?.accessKeyId ?? '',
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: key?.accessKeySecret ?? '',
-      ...env,
-    },
+  const gateway = runGatewayCommand({
+    PORT: '0',
+    MAXCOMPUTE_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: key?.accessKeyId ?? '',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: key?.accessKeySecret ?? '',
+    ...env,
   });
-  let stdout = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk));
-  const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-  while (!stdout.includes('"graphql"')) await new Promise((resolve) => setTimeout(resolve, 20));
-  const banner = stdout.split('\n').find((line) => line.includes('"graphql"')) ?? '';
-  return { child, exited, url: (JSON.parse(banner) as { graphql: string }).graphql, output: () => stdout };
+  const banner = await gateway.lineWith('"graphql"');
+  const exited = gateway.exited.then(({ code }) => code);
+  return { child: gateway.child, exited, url: (JSON.parse(banner) as { graphql: string }).graphql, output: gateway.stdout };
 }
 
 describe('a gateway process', { timeout: 60_000 }, () => {
@@ -44,7 +34,7 @@ describe('a gateway process', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     gateway.child.kill('SIGTERM');
     expect((await inFlight).data).toEqual({ mmsPartition: { tableName: 't1' } });
-    expect((await gateway.exited)[0]).toBe(0);
+    expect(await gateway.exited).toBe(0);
   });
 
   it('exits at once on a second signal', async () => {
@@ -56,7 +46,7 @@ describe('a gateway process', { timeout: 60_000 }, () => {
     gateway.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
     gateway.child.kill('SIGTERM');
-    expect((await gateway.exited)[0]).toBe(1);
+    expect(await gateway.exited).toBe(1);
     expect(Date.now() - started).toBeLessThan(5000);
     await inFlight;
     emulator.setFault(200018, 2323, null);

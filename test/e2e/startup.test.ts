@@ -1,28 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runGatewayCommand } from '../support/command.js';
 import { postGraphQL } from '../support/harness.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Runs the `mms-gateway` command as `npm start` does, with only the given environment. */
-function startMain(env: Record<string, string>, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['bin/mms-gateway.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-}
-
-async function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+/** Runs the command to its end. */
+const output = (env: Record<string, string>, args: string[] = []) => runGatewayCommand(env, args).exited;
 
 describe('start-up', () => {
   it('stops on invalid configuration with one line per problem, exit code 2, nothing started', async () => {
-    const { code, stdout, stderr } = await output(startMain({ PORT: '99999', MMS_TIMEOUT_MS: 'soon' }));
+    const { code, stdout, stderr } = await output({ PORT: '99999', MMS_TIMEOUT_MS: 'soon' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n').sort()).toEqual([
@@ -32,58 +20,46 @@ describe('start-up', () => {
   });
 
   it('with no endpoint, serves the embedded emulator, says so in one JSON line, and stops on SIGTERM', { timeout: 60_000 }, async () => {
-    const child = startMain({ PORT: '0' });
-    const exited = output(child);
+    const gateway = runGatewayCommand({ PORT: '0' });
     try {
-      let firstLine = '';
-      for await (const chunk of child.stdout ?? []) {
-        firstLine += String(chunk);
-        if (firstLine.includes('\n')) break;
-      }
-      const banner = JSON.parse(firstLine.split('\n')[0] ?? '') as { msg: string; graphql: string };
+      const banner = JSON.parse(await gateway.lineWith('"graphql"')) as { msg: string; graphql: string };
       expect(banner.msg).toMatch(/embedded MaxCompute emulator/);
       const answer = await postGraphQL(banner.graphql, '{ mmsPartition(sourceId: "200018", partitionId: "2323") { tableName status } }');
       expect(answer.data).toEqual({ mmsPartition: { tableName: 't1', status: 'DONE' } });
     } finally {
-      child.kill('SIGTERM');
+      gateway.child.kill('SIGTERM');
     }
-    expect((await exited).code).toBe(0);
+    expect((await gateway.exited).code).toBe(0);
   });
 });
 
 describe('the mms-gateway command', () => {
   it('prints its help, version and both schemas', { timeout: 60_000 }, async () => {
-    const help = await output(startMain({}, ['--help']));
+    const help = await output({}, ['--help']);
     expect(help.code).toBe(0);
     for (const flag of ['--port', '--host', '--endpoint', '--emulator', '--print-schema', '--print-subgraph-schema', '--version'])
       expect(help.stdout).toContain(flag);
-    const version = await output(startMain({}, ['--version']));
+    const version = await output({}, ['--version']);
     expect(version.stdout.trim()).toBe(
       (JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string }).version,
     );
-    expect((await output(startMain({}, ['--print-schema']))).stdout).toBe(readFileSync(`${ROOT}schema.graphql`, 'utf8'));
-    expect((await output(startMain({}, ['--print-subgraph-schema']))).stdout).toBe(readFileSync(`${ROOT}subgraph.graphql`, 'utf8'));
+    expect((await output({}, ['--print-schema'])).stdout).toBe(readFileSync(`${ROOT}schema.graphql`, 'utf8'));
+    expect((await output({}, ['--print-subgraph-schema'])).stdout).toBe(readFileSync(`${ROOT}subgraph.graphql`, 'utf8'));
   });
 
   it('lets flags override the environment, and refuses unknown flags with exit code 2', async () => {
-    const overridden = await output(startMain({ PORT: '4000' }, ['--port', 'nope']));
+    const overridden = await output({ PORT: '4000' }, ['--port', 'nope']);
     expect(overridden.code).toBe(2);
     expect(overridden.stderr).toContain('PORT (got "nope")');
-    const unknown = await output(startMain({}, ['--prot', '1']));
+    const unknown = await output({}, ['--prot', '1']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--prot'/);
   });
 
   it('--emulator serves the built-in emulator even when an endpoint is configured', { timeout: 60_000 }, async () => {
-    const child = startMain({ MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com' }, ['--emulator', '--port', '0']);
-    const exited = output(child);
-    let firstLine = '';
-    for await (const chunk of child.stdout ?? []) {
-      firstLine += String(chunk);
-      if (firstLine.includes('\n')) break;
-    }
-    expect(firstLine).toMatch(/embedded MaxCompute emulator/);
-    child.kill('SIGTERM');
-    expect((await exited).code).toBe(0);
+    const gateway = runGatewayCommand({ MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com' }, ['--emulator', '--port', '0']);
+    expect(await gateway.lineWith('"graphql"')).toMatch(/embedded MaxCompute emulator/);
+    gateway.child.kill('SIGTERM');
+    expect((await gateway.exited).code).toBe(0);
   });
 });
