@@ -1,10 +1,11 @@
+import { IncomingMessage } from 'node:http';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { isBrokenCircuitError } from 'cockatiel';
 import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
-import { type Credential, OpenApi, type OpenApiClient, TeaUtil } from './alicloud.js';
+import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
 import { classifyClientError, UpstreamError } from './errors.js';
 import { type Partition, type PartitionKey, readPartitionResponse } from './partition.js';
 import { createUpstreamPolicy, type ResilienceOptions, type UpstreamPolicy } from './resilience.js';
@@ -244,18 +245,20 @@ export class MmsClient {
       authType: 'AK',
       style: 'ROA',
       reqBodyType: 'json',
-      // Read the body as text: JSON.parse would round 64-bit integers before we could check them.
-      bodyType: 'string',
+      // The response stream, read below as text: JSON.parse would round 64-bit integers before we
+      // could check them, and the client's own readers leave a timer per call running.
+      bodyType: 'binary',
     });
-    let response: Awaited<ReturnType<OpenApiClient['callApi']>>;
+    let body: unknown;
+    let headers: Record<string, unknown>;
     try {
-      response = await this.client.callApi(params, new OpenApi.OpenApiRequest({}), this.runtime);
+      const response = await this.client.callApi(params, new OpenApi.OpenApiRequest({}), this.runtime);
+      headers = response.headers ?? {};
+      body = response.body instanceof IncomingMessage ? await readResponseText(response.body) : response.body;
     } catch (error) {
       // Only classified fields ever leave: the client's own error objects can hold the signed request.
       throw classifyClientError(error, key, this.timeoutMs);
     }
-    const body: unknown = response.body;
-    const headers: Record<string, unknown> = response.headers ?? {};
     const headerRequestId = typeof headers['x-acs-request-id'] === 'string' ? headers['x-acs-request-id'].trim() : null;
     if (typeof body !== 'string') {
       throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
