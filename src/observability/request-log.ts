@@ -16,6 +16,10 @@ interface RequestRecord {
  */
 export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
+  // Every field of this line is a number or a string the gateway computed, never a caller's
+  // object: the redaction paths (a wildcard scan of each field, half the cost of the line) are
+  // left to the other lines.
+  const accessLog = logger.child({}, { redact: { paths: [] } });
   return {
     onRequest: ({ request, url }) => {
       if (url.pathname === graphqlEndpoint) records.set(request, { startedAt: performance.now(), operationName: null, errorCodes: [] });
@@ -36,7 +40,7 @@ export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
       const record = records.get(request);
       if (!record) return;
       const { upstreamCalls, upstreamFailures, cacheHits } = requestStats(request);
-      logger.info(
+      accessLog.info(
         {
           requestId: requestIdOf(request),
           operationName: record.operationName,
