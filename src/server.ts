@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useOpenTelemetry } from '@envelop/opentelemetry';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
@@ -19,7 +20,7 @@ import { useReadiness } from './observability/readiness.js';
 import { useRequestLog } from './observability/request-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
-import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
+import { isIntrospectionOnly, useClientSchemaForIntrospection } from './plugins/client-introspection.js';
 import { renderGraphiQLPage, useSelfHostedGraphiQL } from './plugins/graphiql.js';
 import { useHttpCaching } from './plugins/http-caching.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
@@ -115,6 +116,10 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,
+    // useBodyLimit below already refuses bodies without a Content-Length or above the limit, and
+    // Node's parser reads no byte past the declared length: yoga's own check would pipe every
+    // body through a stream transform for nothing (about 6% of a small request's CPU).
+    maxRequestBodySize: false,
     graphiql: settings.graphiql ? { title: 'MMS GraphQL gateway', defaultQuery: exampleQuery(settings.endpoint === null) } : false,
     renderGraphiQL: renderGraphiQLPage,
     logging: {
@@ -131,6 +136,10 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
       useHttpCaching(GRAPHQL_ENDPOINT),
       useReadiness(client),
       metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
+      // Operations run compiled (graphql-jit, cached per document): about a third less CPU per
+      // request. Introspection stays with graphql-js, on the client schema. Before the
+      // tracing plugin, which wraps whichever executor is set when its turn comes.
+      useGraphQlJit({}, { enableIf: ({ document }) => !isIntrospectionOnly(document) }),
       ...(tracerProvider ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: false }, tracerProvider)] : []),
       useBodyLimit(settings.maxBodyBytes),
       // Automatic persisted queries: browsers and CDNs may send a hash (also by GET) instead of the query.

@@ -3,7 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
 
-function isIntrospectionOnly(document: DocumentNode): boolean {
+export function isIntrospectionOnly(document: DocumentNode): boolean {
   return document.definitions.every(
     (definition) =>
       definition.kind !== Kind.OPERATION_DEFINITION ||

@@ -2,7 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { withExtensions } from '../schema/errors.js';
 
 /**
- * graphql-js reports variables that fail coercion (`"sourceId": 1.5`, a missing key) without an
+ * graphql-js (and the compiled executor) report variables that fail coercion (`"sourceId": 1.5`, a missing key) without an
  * `extensions.code`; clients then cannot tell bad input from a server fault. These errors come
  * before execution starts (the result has no `data`), so they are marked BAD_USER_INPUT here.
  */
@@ -14,7 +14,7 @@ export function useBadVariableCodes(): Plugin {
         setResult({
           ...result,
           errors: result.errors.map((error) =>
-            error.path === undefined && error.extensions.code === undefined && /^Variable "\$/.test(error.message)
+            error.path === undefined && error.extensions?.code === undefined && /^Variable "\$/.test(error.message)
               ? withExtensions(error, { code: 'BAD_USER_INPUT' })
               : error,
           ),
