@@ -1,8 +1,31 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLOCK_TICKS_PER_SECOND = 100;
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CPU placement: the process measured (gateway or bare client) alone on CPU 0, the emulator and
+ * the load generator on the others. Left to the scheduler, the three share every core and each
+ * one's CPU time per request grows with the others' load (a cache-cold core, a preempted
+ * event loop), which is noise, not the gateway's cost. Needs taskset and two CPUs; else unpinned.
+ */
+export const PINNING = availableParallelism() >= 2 && hasTaskset() ? { measured: '0', others: `1-${availableParallelism() - 1}` } : null;
+
+/** Moves this process (the load generator) and its threads onto the CPUs of the others. */
+export function pinLoadGenerator(): void {
+  if (PINNING) execFileSync('taskset', ['-a', '-p', '-c', PINNING.others, String(process.pid)], { stdio: 'ignore' });
+}
 
 export interface Spawned {
   child: ChildProcess;
@@ -11,9 +34,15 @@ export interface Spawned {
   stop(): Promise<void>;
 }
 
-/** Starts a Node program of this repository and waits for its JSON line that names `field`. */
-export async function spawnNode(args: string[], env: Record<string, string>, field: string): Promise<Spawned> {
-  const child = spawn(process.execPath, args, {
+/**
+ * Starts a Node program of this repository and waits for its JSON line that names `field`;
+ * `role` places it (see PINNING): taskset execs node, so the pid is node's.
+ */
+export async function spawnNode(args: string[], env: Record<string, string>, field: string, role: 'measured' | 'other'): Promise<Spawned> {
+  const [command, commandArgs] = PINNING
+    ? ['taskset', ['-c', role === 'measured' ? PINNING.measured : PINNING.others, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
-import { cpuMicros, peakRssMb, type Spawned, spawnNode } from './processes.js';
+import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
 
 // `npm run bench [-- --quick]`: the emulator, the gateway and the load generator each in its own
 // process on loopback; every scenario runs for a fixed time after a warm-up. Prints a markdown
@@ -157,6 +157,7 @@ async function startEmulator(latencyMs: number): Promise<Spawned & { url: string
     ],
     {},
     'endpoint',
+    'other',
   );
   return { ...emulator, url: String(emulator.banner.endpoint) };
 }
@@ -185,7 +186,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   };
   // Every gateway runs as `npm start` runs it: built by esbuild, without a TypeScript loader.
   const args = scenario.variant === 'gateway' ? ['dist/main.js'] : ['dist/bench/variant-gateway.js', scenario.variant];
-  const gateway = await spawnNode(args, env, 'graphql');
+  const gateway = await spawnNode(args, env, 'graphql', 'measured');
   const url = String(gateway.banner.graphql);
   const pid = gateway.child.pid ?? 0;
   try {
@@ -236,6 +237,7 @@ async function runClientBaseline(): Promise<{ cpuMicrosPerCall: number; calls: n
       ['--import', 'tsx', 'bench/client-loop.ts', emulator.url, '32', String(DURATION_S)],
       { ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret },
       'cpuMicrosPerCall',
+      'measured',
     );
     await loop.stop();
     return loop.banner as unknown as { cpuMicrosPerCall: number; calls: number };
@@ -266,6 +268,7 @@ execFileSync(
   ],
   { cwd: ROOT, stdio: 'inherit' },
 );
+pinLoadGenerator();
 const results: ScenarioResult[] = [];
 for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
   results.push(await runScenario(scenario));
@@ -299,10 +302,10 @@ const lines = [
   `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,
   `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3.toFixed(2)}**`,
   `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)`,
-  `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up; Node ${process.version}`,
+  `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up; Node ${process.version}; ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 writeFileSync(
   new URL(quick ? 'results/quick.json' : 'results/latest.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, node: process.version, results, c1, ratios }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, node: process.version, pinning: PINNING, results, c1, ratios }, null, 2)}\n`,
 );
