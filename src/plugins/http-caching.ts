@@ -8,13 +8,18 @@ import { requestStats } from '../context.js';
  * `no-store`; POST answers are never cacheable.
  */
 export function useHttpCaching(graphqlEndpoint: string): Plugin {
+  const toEndpoint = new WeakSet<Request>();
   const withErrors = new WeakSet<Request>();
   return {
+    // Yoga hands the parsed URL to this hook only: noted here rather than parsed again per response.
+    onRequest: ({ request, url }) => {
+      if (url.pathname === graphqlEndpoint) toEndpoint.add(request);
+    },
     onResultProcess: ({ request, result }) => {
       if (Array.isArray(result) || Symbol.asyncIterator in result || (result as ExecutionResult).errors?.length) withErrors.add(request);
     },
     onResponse: ({ request, response }) => {
-      if (new URL(request.url).pathname !== graphqlEndpoint || response.headers.has('cache-control')) return;
+      if (!toEndpoint.has(request) || response.headers.has('cache-control')) return;
       if (request.method !== 'GET' || withErrors.has(request) || response.status !== 200) {
         response.headers.set('cache-control', 'no-store');
         return;
