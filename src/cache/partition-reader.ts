@@ -1,4 +1,4 @@
-import { UpstreamError } from '../upstream/errors.js';
+import { notFoundError, UpstreamError } from '../upstream/errors.js';
 import { type CallOptions, type MmsClient, untilAborted } from '../upstream/mms-client.js';
 import { type Partition, type PartitionKey, partitionKeyString } from '../upstream/partition.js';
 import type { PartitionCache } from './partition-cache.js';
@@ -36,8 +36,7 @@ export class PartitionReader {
       this.onCacheLookup?.(cache.store.tier, hit ? 'hit' : 'miss');
       if (hit) {
         options.onFreshness?.(hit.remainingMs, true);
-        if ('missing' in hit)
-          throw new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`);
+        if ('missing' in hit) throw notFoundError(key);
         return hit.partition;
       }
     }

@@ -1,3 +1,5 @@
+import type { PartitionKey } from './partition.js';
+
 /** The GraphQL `extensions.code` of every upstream failure the gateway reports. */
 export type UpstreamErrorCode =
   | 'NOT_FOUND'
@@ -10,6 +12,13 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_ERROR';
 
 const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_THROTTLED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
+// Failures in which the upstream never took a signed request: unreachable, silent, garbled, or it refused the signature.
+const NOT_ACCEPTED: ReadonlySet<UpstreamErrorCode> = new Set([
+  'UPSTREAM_UNAUTHENTICATED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+]);
 
 export interface UpstreamErrorDetails {
   upstreamCode?: string | null;
@@ -48,6 +57,16 @@ export class UpstreamError extends Error {
     this.retryable = RETRYABLE.has(code) && !this.abandoned;
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
+
+  /** Whether the upstream took the signed request and answered it (a refusal of the call itself counts). */
+  get acceptedByUpstream(): boolean {
+    return !NOT_ACCEPTED.has(this.code);
+  }
+}
+
+/** The partition does not exist (the upstream said 404, or answered without data). */
+export function notFoundError(key: PartitionKey, details: UpstreamErrorDetails = {}): UpstreamError {
+  return new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`, details);
 }
 
 const CREDENTIAL_CODES =
@@ -94,7 +113,7 @@ function retryAfterMs(data: unknown): number | null {
 }
 
 /** Classifies whatever `@alicloud/openapi-client` threw into an UpstreamError. */
-export function classifyClientError(error: unknown, key: { sourceId: string; partitionId: string }, timeoutMs: number): UpstreamError {
+export function classifyClientError(error: unknown, key: PartitionKey, timeoutMs: number): UpstreamError {
   if (error instanceof UpstreamError) return error;
   const shape: ClientErrorShape = typeof error === 'object' && error !== null ? error : {};
   const name = typeof shape.name === 'string' ? shape.name : '';
@@ -131,8 +150,7 @@ export function classifyClientError(error: unknown, key: { sourceId: string; par
   if (status === 429 || (code !== null && /^Throttling/.test(code)))
     return new UpstreamError('UPSTREAM_THROTTLED', `The upstream is throttling calls (${said}).`, details);
   if (status === 403) return new UpstreamError('FORBIDDEN', `The gateway's identity may not read this partition (${said}).`, details);
-  if (status === 404)
-    return new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`, details);
+  if (status === 404) return notFoundError(key, details);
   if (status >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', `The upstream is unavailable (${said}).`, details);
   return new UpstreamError('UPSTREAM_ERROR', `The upstream refused the call (${said}).`, details);
 }

@@ -211,7 +211,7 @@ export class MmsClient {
         try {
           return await this.callGetMmsPartition(key, options.logger ?? this.logger);
         } catch (thrown) {
-          error = thrown instanceof UpstreamError ? thrown : classifyClientError(thrown, key, this.timeoutMs);
+          error = classifyClientError(thrown, key, this.timeoutMs);
           throw error;
         } finally {
           const report: UpstreamCallReport = { key, attempt, durationMs: performance.now() - started, error };
@@ -223,12 +223,7 @@ export class MmsClient {
           });
           if (error && error.code !== 'NOT_FOUND') span.setStatus({ code: SpanStatusCode.ERROR, message: error.code });
           span.end();
-          if (
-            !error ||
-            !['UPSTREAM_UNAUTHENTICATED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_BAD_RESPONSE'].includes(error.code)
-          ) {
-            this.lastAccepted = Date.now();
-          }
+          if (!error || error.acceptedByUpstream) this.lastAccepted = Date.now();
           this.onCall?.(report);
           options.onCall?.(report);
         }

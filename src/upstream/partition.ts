@@ -1,5 +1,5 @@
 import { isLosslessNumber, type LosslessNumber, parse } from 'lossless-json';
-import { UpstreamError } from './errors.js';
+import { notFoundError, UpstreamError } from './errors.js';
 
 /** A partition's identity: both IDs in canonical decimal form (no leading zeros). */
 export interface PartitionKey {
@@ -160,9 +160,7 @@ export function readPartitionResponse(body: string, key: PartitionKey, upstreamR
   const requestId = typeof parsed.requestId === 'string' ? parsed.requestId.trim() : upstreamRequestId;
   const data = parsed.data;
   if (data === undefined || data === null) {
-    throw new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`, {
-      upstreamRequestId: requestId,
-    });
+    throw notFoundError(key, { upstreamRequestId: requestId });
   }
   try {
     if (!isObject(data)) throw new ShapeError('"data" is not an object');
