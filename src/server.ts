@@ -135,7 +135,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
       ...(settings.graphiql ? [useSelfHostedGraphiQL(GRAPHQL_ENDPOINT)] : []),
       useHttpCaching(GRAPHQL_ENDPOINT),
       useReadiness(client),
-      metrics.graphqlPlugin(settings.metrics ? '/metrics' : false),
+      // Off means off: nothing is recorded per request when nothing can read it.
+      ...(settings.metrics ? [metrics.graphqlPlugin('/metrics')] : []),
       // Operations run compiled (graphql-jit, cached per document): about a third less CPU per
       // request. Introspection stays with graphql-js, on the client schema. Before the
       // tracing plugin, which wraps whichever executor is set when its turn comes.
