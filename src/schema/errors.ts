@@ -37,8 +37,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof FanOutLimitError)
     return new GraphQLError(error.message, { extensions: { code: error.code, maxKeys: error.maxKeys } });
   if (!(error instanceof UpstreamError)) {
-    // Unknown failures keep their details out of the answer; the server masks them.
-    return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    // Unknown failures keep their cause: the server masks it in the answer and logs it.
+    return new GraphQLError('Unexpected error.', {
+      originalError: error instanceof Error ? error : new Error(String(error)),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   }
   return new GraphQLError(error.message, {
     extensions: {

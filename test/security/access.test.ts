@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayContext } from '../../src/context.js';
+import type { PartitionLoader } from '../../src/loaders/partition-loader.js';
 import { type Harness, postGraphQL, startHarness } from '../support/harness.js';
 
 const QUERY = '{ mmsPartition(sourceId: "200018", partitionId: "2323") { tableName } }';
@@ -107,6 +110,25 @@ describe('browser-facing switches', () => {
         ['Unexpected error.', 'INTERNAL_SERVER_ERROR', 'req-masking-1'],
       ]);
       expect(harness.logs.join('\n')).toContain('internal detail');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('masks an unexpected failure of a partition load the same way, and logs its cause', async () => {
+    const failingLoads: Plugin<GatewayContext> = {
+      onContextBuilding: ({ extendContext }) =>
+        extendContext({
+          partitions: { load: () => Promise.reject(new Error('loader detail: do not show')) } as unknown as PartitionLoader,
+        }),
+    };
+    const harness = await startHarness({ plugins: [failingLoads as Plugin] });
+    try {
+      const answer = await harness.query(QUERY);
+      expect(answer.text).not.toContain('loader detail');
+      expect(answer.data).toEqual({ mmsPartition: null });
+      expect(answer.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['Unexpected error.', 'INTERNAL_SERVER_ERROR']]);
+      expect(harness.logs.join('\n')).toContain('loader detail: do not show');
     } finally {
       await harness.close();
     }
