@@ -15,6 +15,8 @@ export const Credentials = require('@alicloud/credentials') as typeof import('@a
 export type OpenApiClient = import('@alicloud/openapi-client').default;
 export type Credential = import('@alicloud/credentials').default;
 
+let readTimerKey: symbol | undefined;
+
 /**
  * Reads a response stream returned by `callApi` (bodyType `binary`) as text, then stops the read
  * timer the HTTP library under the Tea runtime started for this call. The client's own body
@@ -25,8 +27,9 @@ export type Credential = import('@alicloud/credentials').default;
  */
 export async function readResponseText(response: IncomingMessage): Promise<string> {
   const socket = response.socket as (Socket & Record<symbol, unknown>) | null;
-  const timerKey = socket ? Object.getOwnPropertySymbols(socket).find((key) => key.description === 'TIMER::READ_TIMER') : undefined;
-  const timer = socket && timerKey ? socket[timerKey] : undefined;
+  // One symbol for the whole HTTP library: looked up on the first socket that has it.
+  readTimerKey ??= socket ? Object.getOwnPropertySymbols(socket).find((key) => key.description === 'TIMER::READ_TIMER') : undefined;
+  const timer = socket && readTimerKey ? socket[readTimerKey] : undefined;
   try {
     return await text(response);
   } finally {
