@@ -1,6 +1,7 @@
 import { createCounter, createHistogram, type FillLabelsFnParams, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { UPSTREAM_ERROR_CODES } from '../upstream/errors.js';
 import type { MmsClient, UpstreamCallReport } from '../upstream/mms-client.js';
 
 // Label values stay bounded: operation names are the client's to choose, so only the first
@@ -29,17 +30,10 @@ const KNOWN_UPSTREAM_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
 ]);
-const KNOWN_ERROR_CODES = new Set([
+const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
+  ...UPSTREAM_ERROR_CODES,
   'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
   'UNAUTHENTICATED',
-  'UPSTREAM_UNAUTHENTICATED',
-  'UPSTREAM_THROTTLED',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_BAD_RESPONSE',
-  'UPSTREAM_ERROR',
   'VALUE_OUT_OF_RANGE',
   'LIMIT_EXCEEDED',
   'QUERY_LIMIT_EXCEEDED',

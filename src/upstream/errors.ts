@@ -1,15 +1,17 @@
 import type { PartitionKey } from './partition.js';
 
 /** The GraphQL `extensions.code` of every upstream failure the gateway reports. */
-export type UpstreamErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UPSTREAM_UNAUTHENTICATED'
-  | 'UPSTREAM_THROTTLED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_BAD_RESPONSE'
-  | 'UPSTREAM_ERROR';
+export const UPSTREAM_ERROR_CODES = [
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UPSTREAM_UNAUTHENTICATED',
+  'UPSTREAM_THROTTLED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_ERROR',
+] as const;
+export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
 
 const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_THROTTLED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
 // Failures in which the upstream never took a signed request: unreachable, silent, garbled, or it refused the signature.
