@@ -46,7 +46,8 @@ export function useClientAuth(auth: ClientAuth): Plugin[] {
           signingKeyProviders: [first, ...rest],
           tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
           tokenVerification: {
-            algorithms: jwt.secret ? ['HS256'] : ['RS256', 'ES256', 'PS256'],
+            // Each configured key source brings its own algorithms: with both, either kind of token is accepted.
+            algorithms: [...(jwt.secret ? (['HS256'] as const) : []), ...(jwt.jwksUrl ? (['RS256', 'ES256', 'PS256'] as const) : [])],
             ...(jwt.issuer !== null && { issuer: jwt.issuer }),
             ...(jwt.audience !== null && { audience: jwt.audience }),
           },
@@ -59,7 +60,7 @@ export function useClientAuth(auth: ClientAuth): Plugin[] {
   plugins.push({
     onRequestParse: ({ request, serverContext }) => {
       const apiKey = request.headers.get(API_KEY_HEADER);
-      if (apiKey !== null && keyDigests.length > 0 && isKnownKey(apiKey, keyDigests)) return;
+      if (apiKey !== null && isKnownKey(apiKey, keyDigests)) return;
       if (apiKey === null && jwt && (serverContext as { jwt?: unknown }).jwt !== undefined) return;
       throw unauthenticated();
     },
