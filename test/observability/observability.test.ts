@@ -17,17 +17,17 @@ describe('metrics', () => {
       c: mmsPartition(sourceId: "1", partitionId: "1") { id }
     }`);
     const text = await (await fetch(`${harness.url}/metrics`)).text();
-    expect(text).toMatch(/graphql_requests_total\{operationName="Dashboard",operationType="query"\} 1/);
-    expect(text).toMatch(/graphql_request_duration_seconds_count\{operationName="Dashboard",operationType="query"\} 1/);
-    expect(text).toMatch(/graphql_errors_total\{operationName="Dashboard",phase="execute",code="NOT_FOUND"\} 1/);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="OK",upstream_code="none"\} 3/);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="UPSTREAM_UNAVAILABLE",upstream_code="ServiceUnavailable"\} 1/);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="NOT_FOUND",upstream_code="NotFound"\} 1/);
-    expect(text).toMatch(/mms_upstream_retries_total\{outcome="OK"\} 1/);
-    expect(text).toMatch(/mms_upstream_call_duration_seconds_count\{outcome="OK"\} 3/);
-    expect(text).toMatch(/mms_loader_batch_size_sum 4/);
-    expect(text).toMatch(/mms_upstream_in_flight 0/);
-    expect(text).toMatch(/mms_upstream_circuit_state 0/);
+    expect(text).toMatch(/graphql_requests_total\{operationName="Dashboard",operationType="query"\} 1$/m);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{operationName="Dashboard",operationType="query"\} 1$/m);
+    expect(text).toMatch(/graphql_errors_total\{operationName="Dashboard",phase="execute",code="NOT_FOUND"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_calls_total\{outcome="OK",upstream_code="none"\} 3$/m);
+    expect(text).toMatch(/mms_upstream_calls_total\{outcome="UPSTREAM_UNAVAILABLE",upstream_code="ServiceUnavailable"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_calls_total\{outcome="NOT_FOUND",upstream_code="NotFound"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_retries_total\{outcome="OK"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_call_duration_seconds_count\{outcome="OK"\} 3$/m);
+    expect(text).toMatch(/mms_loader_batch_size_sum 4$/m);
+    expect(text).toMatch(/mms_upstream_in_flight 0$/m);
+    expect(text).toMatch(/mms_upstream_circuit_state 0$/m);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
     // No IDs in labels (values are left out: a byte count may contain these digits by chance).
     const labelSets = text.match(/\{[^}]*\}/g) ?? [];
@@ -75,7 +75,11 @@ describe('logs and request ids', () => {
       expect(response.headers.get('x-request-id')).toBe('req-42');
       const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
       expect(body.errors[0]?.extensions.requestId).toBe('req-42');
-      const lines = harness.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.requestId === 'req-42');
+      const all = harness.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      // Every line of the request carries its id: the lines are counted before filtering by it.
+      expect(all.filter((line) => line.msg === 'GetMmsPartition failed').map((line) => line.requestId)).toEqual(['req-42', 'req-42']);
+      expect(all.filter((line) => line.msg === 'graphql request').map((line) => line.requestId)).toEqual(['req-42']);
+      const lines = all.filter((line) => line.requestId === 'req-42');
       const failures = lines.filter((line) => line.msg === 'GetMmsPartition failed');
       expect(failures.map((line) => [line.attempt, line.upstreamCode, typeof line.upstreamRequestId])).toEqual([
         [1, 'ServiceUnavailable', 'string'],

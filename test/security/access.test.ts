@@ -41,7 +41,9 @@ describe('client authentication', () => {
     expect(answer.status).toBe(401);
     expect(answer.data ?? null).toBeNull();
     expect(harness.emulator.stats().total).toBe(0);
-    expect(answer.text).not.toContain(API_KEY);
+    // Neither the configured keys nor what the client sent come back in the refusal.
+    for (const sent of [API_KEY, JWT_SECRET, ...Object.values(headers).map((value) => value.replace(/^Bearer /, ''))])
+      expect(answer.text).not.toContain(sent);
   });
 
   it.each([
