@@ -52,6 +52,8 @@ export class PartitionCache {
   async put(key: PartitionKey, answer: Partition | UpstreamError): Promise<number | null> {
     if (answer instanceof UpstreamError && answer.code !== 'NOT_FOUND') return null;
     const ttl = this.ttlOf(answer instanceof UpstreamError ? 'missing' : answer);
+    // A TTL of 0 means "do not keep": the stores disagree on it (never expires in memory, 1 ms in Redis).
+    if (ttl === 0) return 0;
     const record: Record = answer instanceof UpstreamError ? { missing: true } : { partition: answer };
     await this.store.set(await this.keyOf(key), JSON.stringify(record), ttl);
     return ttl;

@@ -115,6 +115,23 @@ describe('the in-memory shared cache', () => {
   });
 });
 
+describe('a TTL of 0', () => {
+  it('keeps nothing, and says so to HTTP caches', async () => {
+    const harness = await startHarness({ env: { MMS_CACHE: 'on', MMS_CACHE_TTL_TERMINAL_S: '0' } });
+    try {
+      const get = () =>
+        fetch(`${harness.url}/graphql?query=${encodeURIComponent(ONE('3002'))}`, {
+          headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' },
+        });
+      expect((await get()).headers.get('cache-control')).toBe('private, max-age=0');
+      expect((await get()).headers.get('cache-control')).toBe('private, max-age=0');
+      expect(harness.emulator.calls(200019, 3002)).toBe(2);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
 describe('the Redis shared cache (a real redis-server)', () => {
   let redis: RedisServer;
   let emulator: Emulator;
