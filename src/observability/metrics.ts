@@ -138,7 +138,7 @@ export class GatewayMetrics {
       help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open.',
       registers,
       collect() {
-        const { circuit } = client.resilience;
+        const { circuit } = client;
         this.set(circuit === 'closed' ? 0 : circuit === 'half-open' ? 1 : 2);
       },
     });

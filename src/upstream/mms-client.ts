@@ -145,9 +145,9 @@ export class MmsClient {
     return { active: this.limit.activeCount, pending: this.limit.pendingCount };
   }
 
-  /** Circuit state and retry budget use, for health and metrics. */
-  get resilience(): { circuit: 'closed' | 'open' | 'half-open'; calls: number; retries: number } {
-    return { circuit: this.upstream.circuitState(), ...this.upstream.retryBudget.usage() };
+  /** Circuit breaker state, for metrics. */
+  get circuit(): 'closed' | 'open' | 'half-open' {
+    return this.upstream.circuitState();
   }
 
   /** When the upstream last accepted a signed request (any answer but a credential refusal), in ms. */

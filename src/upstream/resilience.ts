@@ -21,11 +21,11 @@ export interface ResilienceOptions {
   breakerThreshold: number;
   /** How long the open circuit fails fast before it lets one probe through. */
   breakerCooldownMs: number;
-  /** First backoff step and the cap of any wait, in ms. */
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  retryBudget?: RetryBudget;
 }
+
+/** First backoff step and the cap of any wait, in ms. */
+const BASE_DELAY_MS = 100;
+const MAX_DELAY_MS = 2_000;
 
 /**
  * Keeps retries to about `ratio` of the calls of the last minute (plus a small floor so
@@ -74,18 +74,12 @@ export class RetryBudget {
     this.retries[this.current] = (this.retries[this.current] ?? 0) + 1;
     return true;
   }
-
-  /** Calls and retries in the window, for metrics and tests. */
-  usage(now = Date.now()): { calls: number; retries: number } {
-    this.rotate(now);
-    return { calls: this.calls.reduce((a, b) => a + b, 0), retries: this.retries.reduce((a, b) => a + b, 0) };
-  }
 }
 
 /** Wait before retry number `attempt` (1-based): the upstream's Retry-After if it gave one, else full jitter. */
-export function retryDelay(attempt: number, error: unknown, baseDelayMs: number, maxDelayMs: number): number {
-  if (error instanceof UpstreamError && error.retryAfterMs !== null) return Math.min(error.retryAfterMs, maxDelayMs);
-  return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+function retryDelay(attempt: number, error: unknown): number {
+  if (error instanceof UpstreamError && error.retryAfterMs !== null) return Math.min(error.retryAfterMs, MAX_DELAY_MS);
+  return Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
 }
 
 const COUNTS_AGAINST_CIRCUIT: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
@@ -98,9 +92,7 @@ export interface UpstreamPolicy {
 
 /** Retry (outside) around the circuit breaker (inside), both from cockatiel. */
 export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy {
-  const baseDelayMs = options.baseDelayMs ?? 100;
-  const maxDelayMs = options.maxDelayMs ?? 2_000;
-  const retryBudget = options.retryBudget ?? new RetryBudget();
+  const retryBudget = new RetryBudget();
   const breaker = circuitBreaker(
     handleWhen((error) => error instanceof UpstreamError && !error.abandoned && COUNTS_AGAINST_CIRCUIT.has(error.code)),
     { halfOpenAfter: options.breakerCooldownMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
@@ -111,7 +103,7 @@ export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy
     {
       maxAttempts: options.maxRetries,
       backoff: new DelegateBackoff<IRetryBackoffContext<unknown>>((context) =>
-        retryDelay(context.attempt, 'error' in context.result ? context.result.error : undefined, baseDelayMs, maxDelayMs),
+        retryDelay(context.attempt, 'error' in context.result ? context.result.error : undefined),
       ),
     },
   );
