@@ -107,17 +107,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       'client authentication is off and the gateway listens beyond loopback: anyone who reaches this port reads through its cloud identity (set GATEWAY_API_KEYS or JWT_SECRET/JWT_JWKS_URL)',
     );
   }
-  if (emulator) {
-    logger.info(
-      { graphql: `${listening.url}/graphql`, upstream },
-      `MMS GraphQL gateway on ${listening.url}/graphql, upstream: the embedded MaxCompute emulator at ${upstream} (set MAXCOMPUTE_ENDPOINT or ALIBABA_CLOUD_REGION_ID for the cloud)`,
-    );
-  } else {
-    logger.info(
-      { graphql: `${listening.url}/graphql`, upstream },
-      `MMS GraphQL gateway on ${listening.url}/graphql, upstream: ${upstream}`,
-    );
-  }
+  const upstreamSaid = emulator
+    ? `the embedded MaxCompute emulator at ${upstream} (set MAXCOMPUTE_ENDPOINT or ALIBABA_CLOUD_REGION_ID for the cloud)`
+    : upstream;
+  logger.info(
+    { graphql: `${listening.url}/graphql`, upstream },
+    `MMS GraphQL gateway on ${listening.url}/graphql, upstream: ${upstreamSaid}`,
+  );
 
   return {
     url: listening.url,

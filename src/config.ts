@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { bool, cleanEnv, EnvError, host, makeValidator, str, url } from 'envalid';
+import { bool, cleanEnv, host, makeValidator, str, url } from 'envalid';
 
 /** Where the upstream MaxCompute API is, as the client library needs it. */
 export interface UpstreamEndpoint {
@@ -278,6 +278,6 @@ function describeProblem(name: string, value: string | undefined, error: Error |
     value === undefined || SECRET_VARIABLES.has(name)
       ? ''
       : ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`;
-  const reason = error instanceof EnvError || !error ? (error?.message ?? 'is invalid') : error.message;
+  const reason = error?.message ?? 'is invalid';
   return `${name}${shown}: ${reason.replace(/^Invalid \w+ input: /, 'invalid value ')}`;
 }

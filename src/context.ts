@@ -37,6 +37,8 @@ export interface ContextDependencies {
   onBatch?: (size: number) => void;
 }
 
+const noStats = (): RequestStats => ({ upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, freshnessMs: null });
+
 interface RequestScope {
   stats: RequestStats;
   release(): void;
@@ -63,7 +65,7 @@ export function createContext(
   const deadline = setTimeout(stop, limits.requestTimeoutMs);
   deadline.unref();
   request.signal.addEventListener('abort', stop, { once: true });
-  const stats: RequestStats = { upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, freshnessMs: null };
+  const stats = noStats();
   scopes.set(request, {
     stats,
     release: () => {
@@ -104,7 +106,7 @@ export function createContext(
 
 /** What the request did upstream so far (zeros when it never reached execution). */
 export function requestStats(request: Request): RequestStats {
-  return scopes.get(request)?.stats ?? { upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, freshnessMs: null };
+  return scopes.get(request)?.stats ?? noStats();
 }
 
 /** Clears the request's deadline once its response is on its way. */
