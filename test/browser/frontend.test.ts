@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { freePort } from '../support/redis.js';
+import { freePort } from '../support/ports.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

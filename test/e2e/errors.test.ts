@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../src/emulator/server.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { freePort } from '../support/ports.js';
 
 const one = (sourceId: string, partitionId: string) =>
   `{ mmsPartition(sourceId: ${JSON.stringify(sourceId)}, partitionId: ${JSON.stringify(partitionId)}) { id tableName } }`;
@@ -254,12 +254,7 @@ describe('upstream refusals of the gateway itself', () => {
   });
 
   it('maps a refused connection to UPSTREAM_UNAVAILABLE', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
+    const closedPort = await freePort();
     const harness = await startHarness({ endpointHost: `127.0.0.1:${closedPort}`, env: { MMS_RETRY_MAX: '0' } });
     try {
       const answer = await harness.query(one('200018', '2323'));

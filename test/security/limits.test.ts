@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { ALL_PARTITION_FIELDS, type Harness, startHarness } from '../support/harness.js';
 
 const aliases = (n: number, distinct = n) =>
   `{ ${Array.from({ length: n }, (_, i) => `a${i}: mmsPartition(sourceId: "1", partitionId: "${(i % distinct) + 1}") { id }`).join(' ')} }`;
@@ -14,8 +14,7 @@ describe('query limits (graphql-armor), each refused before any upstream call', 
   beforeEach(() => harness.emulator.reset());
 
   it('accepts what the gateway must serve: 100 aliases, a 100-key list with every field', async () => {
-    const fields =
-      'id sourceId dbId dbName tableId tableName value spec { column value } size numRows updated lastDdlTime status source { id name } destination { projectName schemaName tableName value }';
+    const fields = ALL_PARTITION_FIELDS;
     const wide = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: mmsPartition(sourceId: "200019", partitionId: "${3001 + (i % 4)}") { ${fields} }`).join(' ')} }`;
     const answer = await harness.query(wide);
     expect(answer.errors).toBeUndefined();
