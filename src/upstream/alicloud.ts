@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { text } from 'node:stream/consumers';
 
 // The Alibaba Cloud SDK packages are CommonJS with a `default` export. Node's ESM loader and
 // test bundlers disagree on what `import X from` yields for them, so they are required
@@ -18,12 +17,13 @@ export type Credential = import('@alicloud/credentials').default;
 let readTimerKey: symbol | undefined;
 
 /**
- * Reads a response stream returned by `callApi` (bodyType `binary`) as text, then stops the read
- * timer the HTTP library under the Tea runtime started for this call. The client's own body
- * readers leave that timer running until the timeout passes, holding the finished call (its
- * request, response and closures) in memory that long: at a thousand calls a second and a 10 s
- * timeout, tens of megabytes. The timer is taken before reading, while the socket is still this
- * call's: once read, the socket may already carry the next call and its timer.
+ * Reads a response stream returned by `callApi` (bodyType `binary`) as text, with the client's
+ * own stream reader, then stops the read timer the HTTP library under the Tea runtime started
+ * for this call. When `callApi` reads the body itself, that timer keeps running until the
+ * timeout passes, holding the finished call (its request, response and closures) in memory that
+ * long: at a thousand calls a second and a 10 s timeout, tens of megabytes. The timer is taken
+ * before reading, while the socket is still this call's: once read, the socket may already
+ * carry the next call and its timer.
  */
 export async function readResponseText(response: IncomingMessage): Promise<string> {
   const socket = response.socket as (Socket & Record<symbol, unknown>) | null;
@@ -31,7 +31,7 @@ export async function readResponseText(response: IncomingMessage): Promise<strin
   readTimerKey ??= socket ? Object.getOwnPropertySymbols(socket).find((key) => key.description === 'TIMER::READ_TIMER') : undefined;
   const timer = socket && readTimerKey ? socket[readTimerKey] : undefined;
   try {
-    return await text(response);
+    return await TeaUtil.default.readAsString(response);
   } finally {
     if (timer) clearTimeout(timer as NodeJS.Timeout);
   }

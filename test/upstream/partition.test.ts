@@ -81,9 +81,28 @@ describe('readPartitionResponse', () => {
     ['data not an object', '{"data":"x"}'],
     ['a string where an integer belongs', '{"data":{"size":"12x"}}'],
     ['a fractional size', '{"data":{"size":1.5}}'],
+    // Whole in value, but not written as an integer: refused whichever parser reads the text.
+    ['a size written with a fraction', '{"data":{"size":5.0}}'],
+    ['a size written with an exponent', '{"data":{"size":5e9}}'],
     ['a number where a string belongs', '{"data":{"tableName":7}}'],
     ['a string where a boolean belongs', '{"data":{"updated":"false"}}'],
   ])('reads %s as UPSTREAM_BAD_RESPONSE', (_, body) => {
     expect(() => readPartitionResponse(body, KEY, null)).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+  });
+
+  it('reads the same whether or not the text holds numbers the native parser would round', () => {
+    // Digits, dots and exponents inside strings are not numbers: this answer takes the fast path.
+    const plain =
+      '{"requestId":"7E5A-1.5e3","data":{"id":2323,"sourceId":200018,"tableId":123456789012345,"tableName":"t1.e2 1234567890123456","size":5000000000}}';
+    // The same answer with one 64-bit integer: read by the lossless parser.
+    const wide = plain.replace('"size":5000000000', '"size":5000000000,"numRows":9223372036854775807');
+    const fast = readPartitionResponse(plain, KEY, null);
+    const exact = readPartitionResponse(wide, KEY, null);
+    expect(fast).toMatchObject({
+      tableId: '123456789012345',
+      tableName: 't1.e2 1234567890123456',
+      size: { exact: true, value: 5_000_000_000 },
+    });
+    expect(exact).toEqual({ ...fast, numRows: { exact: false, digits: '9223372036854775807' } });
   });
 });
