@@ -90,7 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
   const client = createMmsClient(config, endpoint, credential, logger, metrics);
   const cache = await createPartitionCache(config, endpoint, client, logger);
-  const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracerProvider: tracing.provider }) });
+  const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracing: tracing.plugin }) });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);

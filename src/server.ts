@@ -1,12 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { useOpenTelemetry } from '@envelop/opentelemetry';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { TracerProvider } from '@opentelemetry/api';
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -18,6 +16,7 @@ import { createContext, type GatewayContext, releaseRequest } from './context.js
 import type { GatewayMetrics } from './observability/metrics.js';
 import { useReadiness } from './observability/readiness.js';
 import { useRequestLog } from './observability/request-log.js';
+import type { OperationSpans } from './observability/tracing.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { isIntrospectionOnly, useClientSchemaForIntrospection } from './plugins/client-introspection.js';
@@ -52,8 +51,8 @@ export interface GatewayOptions {
   cache: PartitionCache | null;
   /** The gateway's metrics (its client should report calls to it too). */
   metrics: GatewayMetrics;
-  /** Set when traces are exported: an operation span wraps each request's upstream call spans. */
-  tracerProvider?: TracerProvider;
+  /** Set when traces are exported: the operation-span plugin (observability/tracing.ts). */
+  tracing?: OperationSpans;
   /** Further envelop/yoga plugins, after the gateway's own. */
   plugins?: Plugin[];
 }
@@ -100,7 +99,7 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
  * and the cross-cutting protections as plugins, all before any resolver runs.
  */
-export function createGateway({ client, cache, logger, settings, metrics, tracerProvider, plugins = [] }: GatewayOptions): Gateway {
+export function createGateway({ client, cache, logger, settings, metrics, tracing, plugins = [] }: GatewayOptions): Gateway {
   const reader = new PartitionReader(client, cache, metrics.recordCacheLookup);
   const limits = {
     maxEntities: settings.maxEntities,
@@ -141,7 +140,7 @@ export function createGateway({ client, cache, logger, settings, metrics, tracer
       // request. Introspection stays with graphql-js, on the client schema. Before the
       // tracing plugin, which wraps whichever executor is set when its turn comes.
       useGraphQlJit({}, { enableIf: ({ document }) => !isIntrospectionOnly(document) }),
-      ...(tracerProvider ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: false }, tracerProvider)] : []),
+      ...(tracing ? [tracing] : []),
       useBodyLimit(settings.maxBodyBytes),
       // Automatic persisted queries: browsers and CDNs may send a hash (also by GET) instead of the query.
       useAPQ({

@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 
@@ -40,6 +39,8 @@ const STARTUP_WAIT_MS = 1_000;
  * logged once per interval, not once per command.
  */
 export async function redisStore(url: string, timeoutMs: number, logger: Logger): Promise<CacheStore> {
+  // Loaded here, not at start-up: a gateway without Redis does not hold the client in memory.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, 1000),

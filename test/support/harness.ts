@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
+import { operationSpans } from '../../src/observability/tracing.js';
 import { createGateway, listen } from '../../src/server.js';
 import type { UpstreamCredential } from '../../src/upstream/mms-client.js';
 
@@ -68,7 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     settings: config,
     metrics,
-    tracerProvider: options.tracerProvider,
+    ...(options.tracerProvider && { tracing: operationSpans(options.tracerProvider) }),
     plugins: options.plugins,
   });
   const server = await listen(gateway, '127.0.0.1', 0);
