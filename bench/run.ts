@@ -90,6 +90,8 @@ export interface ScenarioResult {
   p50Ms: number;
   p99Ms: number;
   cpuMicrosPerRequest: number;
+  /** How much of one CPU the gateway used over the run: below about 95, something else held the load back. */
+  cpuBusyPercent: number;
   upstreamCallsPerRequest: number;
   peakRssMb: number;
   errors: number;
@@ -213,6 +215,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       cpuMicrosPerRequest: Math.round(cpuUsed / Math.max(1, requests)),
+      cpuBusyPercent: Math.round(cpuUsed / (DURATION_S * 1e4)),
       upstreamCallsPerRequest,
       peakRssMb: Math.round(peakRssMb(pid)),
       errors: result.errors + result.timeouts + result.non2xx + check.errors + (check.status === 200 ? 0 : 1),
@@ -298,13 +301,13 @@ const ratios = {
 };
 
 const lines = [
-  `| scenario | req/s | p50 ms | p99 ms | gateway CPU µs/req${ROUNDS > 1 ? ' (all runs)' : ''} | upstream calls/req | peak RSS MB | errors |`,
-  `|---|---|---|---|---|---|---|---|`,
+  `| scenario | req/s | p50 ms | p99 ms | gateway CPU µs/req${ROUNDS > 1 ? ' (all runs)' : ''} | CPU busy % | upstream calls/req | peak RSS MB | errors |`,
+  `|---|---|---|---|---|---|---|---|---|`,
   ...results.map(
     (r) =>
-      `| ${r.name}: ${r.description} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMicrosPerRequest}${spread(r.cpuMicrosPerRequestRuns)} | ${r.upstreamCallsPerRequest} | ${r.peakRssMb} | ${r.errors} |`,
+      `| ${r.name}: ${r.description} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMicrosPerRequest}${spread(r.cpuMicrosPerRequestRuns)} | ${r.cpuBusyPercent} | ${r.upstreamCallsPerRequest} | ${r.peakRssMb} | ${r.errors} |`,
   ),
-  `| C1: bare client library, 32 concurrent | ${Math.round(c1.calls / DURATION_S)} calls/s | | | ${Math.round(c1.cpuMicrosPerCall)}${spread(c1.cpuMicrosPerCallRuns)} per call | 1 | | |`,
+  `| C1: bare client library, 32 concurrent | ${Math.round(c1.calls / DURATION_S)} calls/s | | | ${Math.round(c1.cpuMicrosPerCall)}${spread(c1.cpuMicrosPerCallRuns)} per call | | 1 | | |`,
   '',
   `- (S1 − B0) CPU ÷ C1: **${ratios.s1OverheadInC1.toFixed(2)}** (target ≤ 1.3)${ROUNDS > 1 ? `; round by round: ${ratios.s1OverheadInC1ByRound.join(', ')}` : ''}`,
   `- S2 p50 ÷ ideal fan-out (ceil(${ALIASES.distinctKeys}/${ALIASES.maxConcurrency}) × ${ALIASES.latencyMs} ms = ${idealS2Ms} ms): **${ratios.s2P50OverIdeal.toFixed(2)}** (target ≤ 1.25)`,
