@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -168,6 +168,10 @@ async function post(url: string, query: string): Promise<{ status: number; error
   return { status: response.status, errors: body.errors?.length ?? 0 };
 }
 
+// The Node flags of `npm start` (the words between `node` and the script it runs).
+const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+const START_FLAGS = (scripts.start.split(' node ')[1] ?? '').split(' ').filter((word) => word.startsWith('--'));
+
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const emulator = await startEmulator(scenario.latencyMs);
   const env = {
@@ -180,8 +184,11 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     MMS_MAX_KEYS_PER_REQUEST: '1000',
     MMS_CACHE: scenario.cached ? 'on' : 'off',
   };
-  // Every gateway runs as `npm start` runs it: built by esbuild, without a TypeScript loader.
-  const args = scenario.variant === 'gateway' ? ['dist/main.js'] : ['dist/bench/variant-gateway.js', scenario.variant];
+  // Every gateway runs as `npm start` runs it: built by esbuild, without a TypeScript loader, with its Node flags.
+  const args = [
+    ...START_FLAGS,
+    ...(scenario.variant === 'gateway' ? ['dist/main.js'] : ['dist/bench/variant-gateway.js', scenario.variant]),
+  ];
   const gateway = await spawnNode(args, env, 'graphql', 'measured');
   const url = String(gateway.banner.graphql);
   const pid = gateway.child.pid ?? 0;
@@ -314,10 +321,10 @@ const lines = [
   `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,
   `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3.toFixed(2)}**`,
   `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)`,
-  `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}; ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
+  `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 writeFileSync(
   new URL(quick ? 'results/quick.json' : 'results/latest.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, pinning: PINNING, results, c1, ratios }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, startFlags: START_FLAGS, pinning: PINNING, results, c1, ratios }, null, 2)}\n`,
 );
