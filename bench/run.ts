@@ -2,22 +2,34 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
+import { type ClientBaseline, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from './report.js';
 
 // `npm run bench [-- --quick]`: the emulator, the gateway and the load generator each in its own
 // process on loopback; every scenario runs for a fixed time after a warm-up. Prints a markdown
 // table and writes bench/results/latest.json.
 
-const quick = process.argv.includes('--quick');
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    // A subset (for profiling one change), e.g. --only=S1,B0; ratios then show what they can.
+    only: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const quick = options.quick;
 const DURATION_S = quick ? 2 : 10;
 // A fresh gateway takes about 6 s of S1's load to reach its steady speed (its hot code optimised).
 const WARMUP_S = quick ? 0.5 : 6;
 // Runs of each scenario, each with fresh processes, taken in turn (S1, S4, ..., then S1 again):
 // the same gateway measures 20-40% apart from one process to the next on this machine, so one run
 // per scenario cannot carry a ratio. The report keeps the median run and every run's CPU figure.
-const ROUNDS = quick ? 1 : Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 3);
+const ROUNDS = quick ? 1 : Number(options.rounds);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a positive integer, not ${options.rounds}`);
+const only = options.only?.split(',');
 const KEY = { id: 'LTAIBENCHMARK0000000000', secret: 'bench-secret-0123456789' };
 const FIELDS =
   'id sourceId dbId dbName tableId tableName value spec { column value } size numRows updated lastDdlTime status source { id name } destination { projectName schemaName tableName value }';
@@ -83,42 +95,6 @@ const SCENARIOS: Scenario[] = [
   { ...KEY_LIST, name: 'BN-S3', description: 'S3 without DataLoader', variant: 'bn' },
 ];
 
-export interface ScenarioResult {
-  name: string;
-  description: string;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  cpuMicrosPerRequest: number;
-  /** How much of one CPU the gateway used over the run: below about 95, something else held the load back. */
-  cpuBusyPercent: number;
-  upstreamCallsPerRequest: number;
-  peakRssMb: number;
-  errors: number;
-  distinctKeys: number;
-}
-
-/** A scenario over its rounds: the median run by CPU, the highest peak RSS, every error. */
-interface ScenarioReport extends ScenarioResult {
-  cpuMicrosPerRequestRuns: number[];
-}
-
-function median<T>(runs: T[], by: (run: T) => number): T {
-  const sorted = [...runs].sort((a, b) => by(a) - by(b));
-  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
-  if (middle === undefined) throw new Error('no runs');
-  return middle;
-}
-
-function summarise(runs: ScenarioResult[]): ScenarioReport {
-  return {
-    ...median(runs, (run) => run.cpuMicrosPerRequest),
-    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    cpuMicrosPerRequestRuns: runs.map((run) => run.cpuMicrosPerRequest),
-  };
-}
-
 // The emulator's data: the published example plus the partitions S2 and S3 ask for.
 const DATA_FILE = join(mkdtempSync(join(tmpdir(), 'mms-bench-')), 'partitions.json');
 writeFileSync(
@@ -168,9 +144,10 @@ async function post(url: string, query: string): Promise<{ status: number; error
   return { status: response.status, errors: body.errors?.length ?? 0 };
 }
 
-// The Node flags of `npm start` (the words between `node` and the script it runs).
-const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-const START_FLAGS = (scripts.start.split(' node ')[1] ?? '').split(' ').filter((word) => word.startsWith('--'));
+// Gateways run with the Node flags of `npm start`.
+const START_FLAGS = nodeFlags(
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start,
+);
 
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const emulator = await startEmulator(scenario.latencyMs);
@@ -222,7 +199,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       cpuMicrosPerRequest: Math.round(cpuUsed / Math.max(1, requests)),
-      cpuBusyPercent: Math.round(cpuUsed / (DURATION_S * 1e4)),
+      cpuBusyPercent: Math.round(cpuUsed / (result.duration * 1e4)),
       upstreamCallsPerRequest,
       peakRssMb: Math.round(peakRssMb(pid)),
       errors: result.errors + result.timeouts + result.non2xx + check.errors + (check.status === 200 ? 0 : 1),
@@ -234,7 +211,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   }
 }
 
-async function runClientBaseline(): Promise<{ cpuMicrosPerCall: number; calls: number }> {
+async function runClientBaseline(): Promise<ClientBaseline> {
   const emulator = await startEmulator(0);
   try {
     const loop = await spawnNode(
@@ -244,17 +221,12 @@ async function runClientBaseline(): Promise<{ cpuMicrosPerCall: number; calls: n
       'measured',
     );
     await loop.stop();
-    return loop.banner as unknown as { cpuMicrosPerCall: number; calls: number };
+    return loop.banner as unknown as ClientBaseline;
   } finally {
     await emulator.stop();
   }
 }
 
-// `--only S1,B0` runs a subset (for profiling one change); ratios then show what they can.
-const only = process.argv
-  .find((arg) => arg.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
 const ROOT = new URL('..', import.meta.url).pathname;
 execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
 execFileSync(
@@ -274,16 +246,16 @@ execFileSync(
 );
 pinLoadGenerator();
 const selected = SCENARIOS.filter((s) => !only || only.includes(s.name));
-const runs = new Map<string, ScenarioResult[]>(selected.map((scenario) => [scenario.name, []]));
-const c1Runs: { cpuMicrosPerCall: number; calls: number }[] = [];
+const runs = selected.map((scenario) => ({ scenario, results: [] as ScenarioResult[] }));
+const c1Runs: ClientBaseline[] = [];
 for (let round = 1; round <= ROUNDS; round += 1) {
-  for (const scenario of selected) {
-    runs.get(scenario.name)?.push(await runScenario(scenario));
+  for (const { scenario, results } of runs) {
+    results.push(await runScenario(scenario));
     process.stderr.write(`${scenario.name} done (round ${round} of ${ROUNDS})\n`);
   }
   c1Runs.push(await runClientBaseline());
 }
-const results = selected.map((scenario) => summarise(runs.get(scenario.name) ?? []));
+const results = runs.map((run) => summarise(run.results));
 const c1 = {
   ...median(c1Runs, (run) => run.cpuMicrosPerCall),
   cpuMicrosPerCallRuns: c1Runs.map((run) => Math.round(run.cpuMicrosPerCall)),
@@ -293,11 +265,11 @@ const byName = (name: string) => results.find((r) => r.name === name);
 const [S1, B0, S2, BN2, S3, BN3, S4] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4'].map(byName);
 const idealS2Ms = Math.ceil(ALIASES.distinctKeys / ALIASES.maxConcurrency) * ALIASES.latencyMs;
 const ratios = {
-  s1OverheadInC1: S1 && B0 ? (S1.cpuMicrosPerRequest - B0.cpuMicrosPerRequest) / c1.cpuMicrosPerCall : Number.NaN,
+  s1OverheadInC1: S1 && B0 ? overheadInC1(S1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   // The same ratio within each round, whose S1, B0 and C1 runs were measured minutes apart, not a quarter of an hour.
   s1OverheadInC1ByRound: c1Runs.map((c1Run, round) => {
     const [s1, b0] = [S1, B0].map((scenario) => scenario?.cpuMicrosPerRequestRuns[round]);
-    return s1 !== undefined && b0 !== undefined ? Math.round(((s1 - b0) / c1Run.cpuMicrosPerCall) * 100) / 100 : Number.NaN;
+    return s1 !== undefined && b0 !== undefined ? Math.round(overheadInC1(s1, b0, c1Run.cpuMicrosPerCall) * 100) / 100 : Number.NaN;
   }),
   s2P50OverIdeal: S2 ? S2.p50Ms / idealS2Ms : Number.NaN,
   s2CallsOverDistinct: S2 ? S2.upstreamCallsPerRequest / S2.distinctKeys : Number.NaN,

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nodeFlags } from '../../bench/report.js';
 
 // A smoke test of `npm run bench -- --quick`: the scenarios run, in their own processes, and
 // make exactly the upstream calls they should. Times are the benchmark's business, not a test's.
@@ -15,6 +16,7 @@ describe('npm run bench -- --quick', () => {
     const report = JSON.parse(readFileSync(new URL('../../bench/results/quick.json', import.meta.url), 'utf8')) as {
       results: { name: string; upstreamCallsPerRequest: number; errors: number; requestsPerSecond: number }[];
       c1: { calls: number };
+      startFlags: string[];
     };
     const calls = Object.fromEntries(report.results.map((r) => [r.name, r.upstreamCallsPerRequest]));
     expect(calls).toEqual({ S1: 1, S4: 0, B0: 0, S2: 50, 'BN-S2': 100, S3: 60, 'BN-S3': 100 });
@@ -23,5 +25,9 @@ describe('npm run bench -- --quick', () => {
       expect(result.requestsPerSecond, result.name).toBeGreaterThan(0);
     }
     expect(report.c1.calls).toBeGreaterThan(0);
+    // Gateways run as `npm start` runs them, heap cap included.
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+    expect(report.startFlags).toEqual(nodeFlags(scripts.start));
+    expect(report.startFlags.some((flag) => flag.startsWith('--max-old-space-size='))).toBe(true);
   });
 });
