@@ -118,12 +118,17 @@ function optionalString(data: JsonObject, field: string): string | null {
   return value.trim();
 }
 
+/** An integer field as the answer wrote it: a number (native or lossless) or, from some gateways, a string. */
+function integerText(value: JsonValue): string | null {
+  if (typeof value === 'number') return String(value);
+  if (isLosslessNumber(value)) return value.value;
+  return typeof value === 'string' ? value.trim() : null;
+}
+
 function optionalIntegerDigits(data: JsonObject, field: string): string | null {
   const value = data[field];
   if (value === undefined || value === null) return null;
-  // Some gateways send 64-bit integers as strings; both forms are accepted.
-  const digits =
-    typeof value === 'number' ? String(value) : isLosslessNumber(value) ? value.value : typeof value === 'string' ? value.trim() : null;
+  const digits = integerText(value);
   if (digits === null || !/^-?[0-9]+$/.test(digits)) throw new ShapeError(`"${field}" is not an integer`);
   return BigInt(digits).toString();
 }
