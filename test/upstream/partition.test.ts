@@ -93,16 +93,18 @@ describe('readPartitionResponse', () => {
   it('reads the same whether or not the text holds numbers the native parser would round', () => {
     // Digits, dots and exponents inside strings are not numbers: this answer takes the fast path.
     const plain =
-      '{"requestId":"7E5A-1.5e3","data":{"id":2323,"sourceId":200018,"tableId":123456789012345,"tableName":"t1.e2 1234567890123456","size":5000000000}}';
-    // The same answer with one 64-bit integer: read by the lossless parser.
-    const wide = plain.replace('"size":5000000000', '"size":5000000000,"numRows":9223372036854775807');
+      '{"requestId":"7E5A-1.5e3","data":{"id":2323,"sourceId":200018,"tableId":123456789012345,"tableName":"t1.e2 1234567890123456","dbName":"x\\"","size":5000000000}}';
+    // The same answer with one 64-bit integer: read by the lossless parser. The escaped quote before
+    // it must not shift which text counts as a string (that would hide the number and round it).
+    const wide = plain.replace('"size":5000000000', '"size":5000000000,"numRows":9223372036854775807,"lastDdlTime":"t"');
     const fast = readPartitionResponse(plain, KEY, null);
     const exact = readPartitionResponse(wide, KEY, null);
     expect(fast).toMatchObject({
       tableId: '123456789012345',
       tableName: 't1.e2 1234567890123456',
+      dbName: 'x"',
       size: { exact: true, value: 5_000_000_000 },
     });
-    expect(exact).toEqual({ ...fast, numRows: { exact: false, digits: '9223372036854775807' } });
+    expect(exact).toEqual({ ...fast, numRows: { exact: false, digits: '9223372036854775807' }, lastDdlTime: 't' });
   });
 });
