@@ -24,6 +24,7 @@ export interface ClientBaseline {
 /** A scenario over its rounds: the median run by CPU, the highest peak RSS, every error. */
 export interface ScenarioReport extends ScenarioResult {
   cpuMicrosPerRequestRuns: number[];
+  requestsPerSecondRuns: number[];
 }
 
 /** The middle run by `by` (the lower of the two middle ones for an even count). */
@@ -40,12 +41,21 @@ export function summarise(runs: ScenarioResult[]): ScenarioReport {
     peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     cpuMicrosPerRequestRuns: runs.map((run) => run.cpuMicrosPerRequest),
+    requestsPerSecondRuns: runs.map((run) => run.requestsPerSecond),
   };
 }
 
 /** What S1 adds over B0, in calls of the bare client: (S1 − B0) ÷ C1. */
 export function overheadInC1(s1CpuMicros: number, b0CpuMicros: number, c1CpuMicrosPerCall: number): number {
   return (s1CpuMicros - b0CpuMicros) / c1CpuMicrosPerCall;
+}
+
+/**
+ * CPU per upstream call in a process that also serves GraphQL (M1: B0 plus bare calls beside it):
+ * M1's CPU per request less B0's, spread over M1's calls per request.
+ */
+export function callCostBeside(m1CpuMicros: number, b0CpuMicros: number, callsPerRequest: number): number {
+  return (m1CpuMicros - b0CpuMicros) / callsPerRequest;
 }
 
 /** The Node flags of a package script such as `npm run -s build && node --flag dist/main.js`. */

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
-import { type ClientBaseline, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from './report.js';
+import { type ClientBaseline, callCostBeside, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from './report.js';
 
 // `npm run bench [-- --quick]`: the emulator, the gateway and the load generator each in its own
 // process on loopback; every scenario runs for a fixed time after a warm-up. Prints a markdown
@@ -37,7 +37,7 @@ const FIELDS =
 interface Scenario {
   name: string;
   description: string;
-  variant: 'gateway' | 'b0' | 'bn';
+  variant: 'gateway' | 'b0' | 'bn' | 'm1';
   latencyMs: number;
   connections: number;
   maxConcurrency: number;
@@ -45,6 +45,8 @@ interface Scenario {
   distinctKeys: number;
   /** Serve with the shared in-memory cache on (primed before counting upstream calls). */
   cached?: boolean;
+  /** The gateway makes upstream calls of its own accord: count them over the measured run instead. */
+  callsBeside?: boolean;
 }
 
 const s1 = `{ mmsPartition(sourceId: "200018", partitionId: "2323") { ${FIELDS} } }`;
@@ -89,6 +91,14 @@ const SCENARIOS: Scenario[] = [
   ONE_PARTITION,
   { ...ONE_PARTITION, name: 'S4', description: 'S1 on a hot key with the shared cache on', cached: true },
   { ...ONE_PARTITION, name: 'B0', description: 'S1 with an in-process upstream (GraphQL cost alone)', variant: 'b0', distinctKeys: 0 },
+  {
+    ...ONE_PARTITION,
+    name: 'M1',
+    description: 'B0 with the bare client calling the emulator beside it, 16 at a time',
+    variant: 'm1',
+    distinctKeys: 0,
+    callsBeside: true,
+  },
   ALIASES,
   { ...ALIASES, name: 'BN-S2', description: 'S2 without DataLoader', variant: 'bn' },
   KEY_LIST,
@@ -174,7 +184,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     if (scenario.cached) await post(url, scenario.query);
     const callsBefore = await emulatorCalls(emulator.url);
     for (let i = 0; i < 3; i += 1) await post(url, scenario.query);
-    const upstreamCallsPerRequest = ((await emulatorCalls(emulator.url)) - callsBefore) / 3;
+    let upstreamCallsPerRequest = ((await emulatorCalls(emulator.url)) - callsBefore) / 3;
 
     const load = (duration: number) =>
       autocannon({
@@ -187,9 +197,14 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       });
     await load(WARMUP_S);
     const cpuBefore = cpuMicros(pid);
+    const windowCallsBefore = await emulatorCalls(emulator.url);
     const result = await load(DURATION_S);
     const cpuUsed = cpuMicros(pid) - cpuBefore;
     const requests = result.requests.total;
+    if (scenario.callsBeside) {
+      const callsBeside = (await emulatorCalls(emulator.url)) - windowCallsBefore;
+      upstreamCallsPerRequest = Math.round((callsBeside / Math.max(1, requests)) * 1000) / 1000;
+    }
     // HTTP errors come from autocannon; GraphQL errors are checked on one more answer.
     const check = await post(url, scenario.query);
     return {
@@ -262,7 +277,9 @@ const c1 = {
 };
 const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
 const byName = (name: string) => results.find((r) => r.name === name);
-const [S1, B0, S2, BN2, S3, BN3, S4] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4'].map(byName);
+const [S1, B0, S2, BN2, S3, BN3, S4, M1] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1'].map(byName);
+// What a bare call costs when GraphQL work shares the process with it (M1), and S1's overhead in such calls.
+const callBesideB0 = M1 && B0 ? callCostBeside(M1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, M1.upstreamCallsPerRequest) : Number.NaN;
 const idealS2Ms = Math.ceil(ALIASES.distinctKeys / ALIASES.maxConcurrency) * ALIASES.latencyMs;
 const ratios = {
   s1OverheadInC1: S1 && B0 ? overheadInC1(S1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
@@ -271,12 +288,19 @@ const ratios = {
     const [s1, b0] = [S1, B0].map((scenario) => scenario?.cpuMicrosPerRequestRuns[round]);
     return s1 !== undefined && b0 !== undefined ? Math.round(overheadInC1(s1, b0, c1Run.cpuMicrosPerCall) * 100) / 100 : Number.NaN;
   }),
+  callBesideB0Micros: callBesideB0,
+  callBesideB0OverC1: callBesideB0 / c1.cpuMicrosPerCall,
+  s1OverheadInCallsBesideB0: S1 && B0 ? (S1.cpuMicrosPerRequest - B0.cpuMicrosPerRequest) / callBesideB0 : Number.NaN,
   s2P50OverIdeal: S2 ? S2.p50Ms / idealS2Ms : Number.NaN,
   s2CallsOverDistinct: S2 ? S2.upstreamCallsPerRequest / S2.distinctKeys : Number.NaN,
   s3CallsOverDistinct: S3 ? S3.upstreamCallsPerRequest / S3.distinctKeys : Number.NaN,
   naiveCallsOverOursS2: S2 && BN2 ? BN2.upstreamCallsPerRequest / S2.upstreamCallsPerRequest : Number.NaN,
   naiveCallsOverOursS3: S3 && BN3 ? BN3.upstreamCallsPerRequest / S3.upstreamCallsPerRequest : Number.NaN,
   s4ThroughputOverB0: S4 && B0 ? S4.requestsPerSecond / B0.requestsPerSecond : Number.NaN,
+  s4ThroughputOverB0ByRound: c1Runs.map((_, round) => {
+    const [s4, b0] = [S4, B0].map((scenario) => scenario?.requestsPerSecondRuns[round]);
+    return s4 !== undefined && b0 !== undefined ? Math.round((s4 / b0) * 100) / 100 : Number.NaN;
+  }),
 };
 
 const lines = [
@@ -289,10 +313,11 @@ const lines = [
   `| C1: bare client library, 32 concurrent | ${Math.round(c1.calls / DURATION_S)} calls/s | | | ${Math.round(c1.cpuMicrosPerCall)}${spread(c1.cpuMicrosPerCallRuns)} per call | | 1 | | |`,
   '',
   `- (S1 − B0) CPU ÷ C1: **${ratios.s1OverheadInC1.toFixed(2)}** (target ≤ 1.3)${ROUNDS > 1 ? `; round by round: ${ratios.s1OverheadInC1ByRound.join(', ')}` : ''}`,
+  `- a bare call beside GraphQL work, (M1 − B0) ÷ M1's calls per request: **${Math.round(ratios.callBesideB0Micros)} µs** CPU, ${ratios.callBesideB0OverC1.toFixed(2)} × C1; (S1 − B0) ÷ that: **${ratios.s1OverheadInCallsBesideB0.toFixed(2)}**`,
   `- S2 p50 ÷ ideal fan-out (ceil(${ALIASES.distinctKeys}/${ALIASES.maxConcurrency}) × ${ALIASES.latencyMs} ms = ${idealS2Ms} ms): **${ratios.s2P50OverIdeal.toFixed(2)}** (target ≤ 1.25)`,
   `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,
   `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3.toFixed(2)}**`,
-  `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)`,
+  `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)${ROUNDS > 1 ? `; round by round: ${ratios.s4ThroughputOverB0ByRound.join(', ')}` : ''}`,
   `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

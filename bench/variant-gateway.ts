@@ -10,10 +10,14 @@ import { createGateway, listen } from '../src/server.js';
 import { Credentials } from '../src/upstream/alicloud.js';
 import { MmsClient } from '../src/upstream/mms-client.js';
 import { type Partition, type PartitionKey, readPartitionResponse } from '../src/upstream/partition.js';
+import { bareCall, callLoop } from './bare-client.js';
 
 // The gateway of `npm start`, with one part swapped, for the benchmark's baselines:
 //   b0 — the upstream replaced by an in-process answer: what GraphQL and the plugins cost alone;
-//   bn — no DataLoader: every field calls the upstream itself (the naive resolver).
+//   bn — no DataLoader: every field calls the upstream itself (the naive resolver);
+//   m1 — b0 with the bare client library calling the emulator beside it, in the same process,
+//        as many calls at a time as the gateway's limit allows: what GraphQL work and upstream
+//        calls cost together when nothing of the gateway links them.
 
 const variant = process.argv[2];
 const config = loadConfig(process.env);
@@ -35,7 +39,7 @@ class InProcessAnswer extends MmsClient {
 }
 
 const client =
-  variant === 'b0'
+  variant === 'b0' || variant === 'm1'
     ? new InProcessAnswer({
         endpoint,
         credential,
@@ -63,6 +67,10 @@ const gateway = createGateway({
   plugins: variant === 'bn' ? [naiveLoader as Plugin] : [],
 });
 const server = await listen(gateway, config.host, config.port);
+if (variant === 'm1' && config.endpoint) {
+  // Runs until the process is stopped; the benchmark counts these calls at the emulator.
+  void callLoop(bareCall(`${config.endpoint.protocol}://${config.endpoint.host}`), config.maxConcurrency, () => false);
+}
 logger.info({ graphql: `${server.url}/graphql` }, `benchmark variant ${variant} ready`);
 process.once('SIGINT', () => process.exit(0));
 process.once('SIGTERM', () => process.exit(0));

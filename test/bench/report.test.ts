@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from '../../bench/report.js';
+import { callCostBeside, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from '../../bench/report.js';
 
 function run(cpuMicrosPerRequest: number, peakRssMb: number, errors: number): ScenarioResult {
   return {
@@ -28,10 +28,17 @@ describe('the benchmark report', () => {
     const report = summarise([run(912, 151, 0), run(780, 164, 1), run(961, 140, 2)]);
     expect(report).toMatchObject({ cpuMicrosPerRequest: 912, requestsPerSecond: 1096, peakRssMb: 164, errors: 3 });
     expect(report.cpuMicrosPerRequestRuns).toEqual([912, 780, 961]);
+    expect(report.requestsPerSecondRuns).toEqual([1096, 1282, 1041]);
   });
 
   it('expresses what S1 adds over B0 in calls of the bare client', () => {
     expect(overheadInC1(900, 400, 200)).toBe(2.5);
+  });
+
+  it('spreads what M1 costs over B0 across the calls it made beside each request', () => {
+    // 0.5 calls per request costing 100 µs over B0's 400: 200 µs per call.
+    expect(callCostBeside(500, 400, 0.5)).toBe(200);
+    expect(callCostBeside(700, 400, 1.5)).toBe(200);
   });
 
   it("reads the Node flags of a start script, not the script's own arguments", () => {
