@@ -25,6 +25,7 @@ export interface ClientBaseline {
 export interface ScenarioReport extends ScenarioResult {
   cpuMicrosPerRequestRuns: number[];
   requestsPerSecondRuns: number[];
+  upstreamCallsPerRequestRuns: number[];
 }
 
 /** The middle run by `by` (the lower of the two middle ones for an even count). */
@@ -42,6 +43,7 @@ export function summarise(runs: ScenarioResult[]): ScenarioReport {
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     cpuMicrosPerRequestRuns: runs.map((run) => run.cpuMicrosPerRequest),
     requestsPerSecondRuns: runs.map((run) => run.requestsPerSecond),
+    upstreamCallsPerRequestRuns: runs.map((run) => run.upstreamCallsPerRequest),
   };
 }
 

@@ -29,6 +29,7 @@ describe('the benchmark report', () => {
     expect(report).toMatchObject({ cpuMicrosPerRequest: 912, requestsPerSecond: 1096, peakRssMb: 164, errors: 3 });
     expect(report.cpuMicrosPerRequestRuns).toEqual([912, 780, 961]);
     expect(report.requestsPerSecondRuns).toEqual([1096, 1282, 1041]);
+    expect(report.upstreamCallsPerRequestRuns).toEqual([1, 1, 1]);
   });
 
   it('expresses what S1 adds over B0 in calls of the bare client', () => {
