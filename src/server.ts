@@ -17,6 +17,7 @@ import type { GatewayMetrics } from './observability/metrics.js';
 import { useReadiness } from './observability/readiness.js';
 import { useRequestLog } from './observability/request-log.js';
 import type { OperationSpans } from './observability/tracing.js';
+import { useAnswersAfterReads } from './plugins/answers-after-reads.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
 import { isIntrospectionOnly, useClientSchemaForIntrospection } from './plugins/client-introspection.js';
@@ -129,6 +130,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
     },
     plugins: [
       { onResponse: ({ request }) => releaseRequest(request) },
+      // First among the answer hooks, so that logs and metrics time an answer as it leaves.
+      useAnswersAfterReads(),
       useRequestId(),
       useRequestLog(logger, GRAPHQL_ENDPOINT),
       ...(settings.graphiql ? [useSelfHostedGraphiQL(GRAPHQL_ENDPOINT)] : []),
