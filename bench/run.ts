@@ -6,7 +6,16 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
-import { type ClientBaseline, callCostBeside, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from './report.js';
+import {
+  type ClientBaseline,
+  callCostBeside,
+  median,
+  nodeFlags,
+  overheadInC1,
+  type ScenarioReport,
+  type ScenarioResult,
+  summarise,
+} from './report.js';
 
 // `npm run bench [-- --quick]`: the emulator, the gateway and the load generator each in its own
 // process on loopback; every scenario runs for a fixed time after a warm-up. Prints a markdown
@@ -180,11 +189,15 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const url = String(gateway.banner.graphql);
   const pid = gateway.child.pid ?? 0;
   try {
-    // Exact upstream calls per request, from three requests on their own (a hot cache is primed first).
-    if (scenario.cached) await post(url, scenario.query);
-    const callsBefore = await emulatorCalls(emulator.url);
-    for (let i = 0; i < 3; i += 1) await post(url, scenario.query);
-    let upstreamCallsPerRequest = ((await emulatorCalls(emulator.url)) - callsBefore) / 3;
+    // Exact upstream calls per request, from three requests on their own (a hot cache is primed
+    // first); for calls made beside the requests, their count over the measured run instead.
+    let upstreamCallsPerRequest = 0;
+    if (!scenario.callsBeside) {
+      if (scenario.cached) await post(url, scenario.query);
+      const callsBefore = await emulatorCalls(emulator.url);
+      for (let i = 0; i < 3; i += 1) await post(url, scenario.query);
+      upstreamCallsPerRequest = ((await emulatorCalls(emulator.url)) - callsBefore) / 3;
+    }
 
     const load = (duration: number) =>
       autocannon({
@@ -202,8 +215,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     const cpuUsed = cpuMicros(pid) - cpuBefore;
     const requests = result.requests.total;
     if (scenario.callsBeside) {
-      const callsBeside = (await emulatorCalls(emulator.url)) - windowCallsBefore;
-      upstreamCallsPerRequest = Math.round((callsBeside / Math.max(1, requests)) * 1000) / 1000;
+      const callsDuringRun = (await emulatorCalls(emulator.url)) - windowCallsBefore;
+      upstreamCallsPerRequest = Math.round((callsDuringRun / Math.max(1, requests)) * 1000) / 1000;
     }
     // HTTP errors come from autocannon; GraphQL errors are checked on one more answer.
     const check = await post(url, scenario.query);
@@ -280,33 +293,32 @@ const byName = (name: string) => results.find((r) => r.name === name);
 const [S1, B0, S2, BN2, S3, BN3, S4, M1] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1'].map(byName);
 // What a bare call costs when GraphQL work shares the process with it (M1), and S1's overhead in such calls.
 const callBesideB0 = M1 && B0 ? callCostBeside(M1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, M1.upstreamCallsPerRequest) : Number.NaN;
+// A figure for each round from that round's runs (NaN where a scenario was not run), two decimals.
+const cpu = (scenario: ScenarioReport | undefined, round: number) => scenario?.cpuMicrosPerRequestRuns[round] ?? Number.NaN;
+const byRound = (figure: (round: number, c1Run: ClientBaseline) => number) =>
+  c1Runs.map((c1Run, round) => Math.round(figure(round, c1Run) * 100) / 100);
 const idealS2Ms = Math.ceil(ALIASES.distinctKeys / ALIASES.maxConcurrency) * ALIASES.latencyMs;
 const ratios = {
   s1OverheadInC1: S1 && B0 ? overheadInC1(S1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   // The same ratio within each round, whose S1, B0 and C1 runs were measured minutes apart, not a quarter of an hour.
-  s1OverheadInC1ByRound: c1Runs.map((c1Run, round) => {
-    const [s1, b0] = [S1, B0].map((scenario) => scenario?.cpuMicrosPerRequestRuns[round]);
-    return s1 !== undefined && b0 !== undefined ? Math.round(overheadInC1(s1, b0, c1Run.cpuMicrosPerCall) * 100) / 100 : Number.NaN;
-  }),
+  s1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(S1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
   callBesideB0Micros: callBesideB0,
   callBesideB0OverC1: callBesideB0 / c1.cpuMicrosPerCall,
   s1OverheadInCallsBesideB0: S1 && B0 ? (S1.cpuMicrosPerRequest - B0.cpuMicrosPerRequest) / callBesideB0 : Number.NaN,
-  s1OverheadInCallsBesideB0ByRound: c1Runs.map((_, round) => {
-    const [s1, b0, m1] = [S1, B0, M1].map((scenario) => scenario?.cpuMicrosPerRequestRuns[round]);
-    const m1Calls = M1?.upstreamCallsPerRequestRuns[round];
-    if (s1 === undefined || b0 === undefined || m1 === undefined || m1Calls === undefined) return Number.NaN;
-    return Math.round(((s1 - b0) / callCostBeside(m1, b0, m1Calls)) * 100) / 100;
-  }),
+  s1OverheadInCallsBesideB0ByRound: byRound(
+    (round) =>
+      (cpu(S1, round) - cpu(B0, round)) /
+      callCostBeside(cpu(M1, round), cpu(B0, round), M1?.upstreamCallsPerRequestRuns[round] ?? Number.NaN),
+  ),
   s2P50OverIdeal: S2 ? S2.p50Ms / idealS2Ms : Number.NaN,
   s2CallsOverDistinct: S2 ? S2.upstreamCallsPerRequest / S2.distinctKeys : Number.NaN,
   s3CallsOverDistinct: S3 ? S3.upstreamCallsPerRequest / S3.distinctKeys : Number.NaN,
   naiveCallsOverOursS2: S2 && BN2 ? BN2.upstreamCallsPerRequest / S2.upstreamCallsPerRequest : Number.NaN,
   naiveCallsOverOursS3: S3 && BN3 ? BN3.upstreamCallsPerRequest / S3.upstreamCallsPerRequest : Number.NaN,
   s4ThroughputOverB0: S4 && B0 ? S4.requestsPerSecond / B0.requestsPerSecond : Number.NaN,
-  s4ThroughputOverB0ByRound: c1Runs.map((_, round) => {
-    const [s4, b0] = [S4, B0].map((scenario) => scenario?.requestsPerSecondRuns[round]);
-    return s4 !== undefined && b0 !== undefined ? Math.round((s4 / b0) * 100) / 100 : Number.NaN;
-  }),
+  s4ThroughputOverB0ByRound: byRound(
+    (round) => (S4?.requestsPerSecondRuns[round] ?? Number.NaN) / (B0?.requestsPerSecondRuns[round] ?? Number.NaN),
+  ),
 };
 
 const lines = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callCostBeside, median, nodeFlags, overheadInC1, type ScenarioResult, summarise } from '../../bench/report.js';
 
-function run(cpuMicrosPerRequest: number, peakRssMb: number, errors: number): ScenarioResult {
+function run(cpuMicrosPerRequest: number, peakRssMb: number, errors: number, upstreamCallsPerRequest = 1): ScenarioResult {
   return {
     name: 'S1',
     description: 'one partition',
@@ -10,7 +10,7 @@ function run(cpuMicrosPerRequest: number, peakRssMb: number, errors: number): Sc
     p99Ms: 40,
     cpuMicrosPerRequest,
     cpuBusyPercent: 99,
-    upstreamCallsPerRequest: 1,
+    upstreamCallsPerRequest,
     peakRssMb,
     errors,
     distinctKeys: 1,
@@ -25,11 +25,11 @@ describe('the benchmark report', () => {
   });
 
   it('summarises rounds: the median run, the highest peak RSS, every error, every CPU figure in round order', () => {
-    const report = summarise([run(912, 151, 0), run(780, 164, 1), run(961, 140, 2)]);
+    const report = summarise([run(912, 151, 0, 0.5), run(780, 164, 1, 0.25), run(961, 140, 2, 1)]);
     expect(report).toMatchObject({ cpuMicrosPerRequest: 912, requestsPerSecond: 1096, peakRssMb: 164, errors: 3 });
     expect(report.cpuMicrosPerRequestRuns).toEqual([912, 780, 961]);
     expect(report.requestsPerSecondRuns).toEqual([1096, 1282, 1041]);
-    expect(report.upstreamCallsPerRequestRuns).toEqual([1, 1, 1]);
+    expect(report.upstreamCallsPerRequestRuns).toEqual([0.5, 0.25, 1]);
   });
 
   it('expresses what S1 adds over B0 in calls of the bare client', () => {
