@@ -2,15 +2,14 @@ import type { Plugin } from 'graphql-yoga';
 import { createMmsClient } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { GatewayContext } from '../src/context.js';
-import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import type { PartitionLoader } from '../src/loaders/partition-loader.js';
 import { createLogger } from '../src/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { createGateway, listen } from '../src/server.js';
 import { Credentials } from '../src/upstream/alicloud.js';
-import { MmsClient } from '../src/upstream/mms-client.js';
-import { type Partition, type PartitionKey, readPartitionResponse } from '../src/upstream/partition.js';
+import type { PartitionKey } from '../src/upstream/partition.js';
 import { bareCall, callLoop } from './bare-client.js';
+import { inProcessAnswerClient } from './in-process-answer.js';
 
 // The gateway of `npm start`, with one part swapped, for the benchmark's baselines:
 //   b0 — the upstream replaced by an in-process answer: what GraphQL and the plugins cost alone;
@@ -26,30 +25,8 @@ const metrics = new GatewayMetrics();
 const endpoint = config.endpoint ?? { protocol: 'http' as const, host: '127.0.0.1:1' };
 const credential = new Credentials.default();
 
-const answer = readPartitionResponse(
-  JSON.stringify({ requestId: 'BENCH', data: PUBLISHED_EXAMPLE }),
-  { sourceId: '200018', partitionId: '2323' },
-  null,
-);
-
-class InProcessAnswer extends MmsClient {
-  override getPartition(key: PartitionKey): Promise<Partition> {
-    return Promise.resolve({ ...answer, sourceId: key.sourceId, id: key.partitionId });
-  }
-}
-
 const client =
-  variant === 'b0' || variant === 'm1'
-    ? new InProcessAnswer({
-        endpoint,
-        credential,
-        timeoutMs: config.timeoutMs,
-        maxConcurrency: config.maxConcurrency,
-        maxQps: null,
-        resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
-        logger,
-      })
-    : createMmsClient(config, endpoint, credential, logger, metrics);
+  variant === 'b0' || variant === 'm1' ? inProcessAnswerClient(logger) : createMmsClient(config, endpoint, credential, logger, metrics);
 
 const naiveLoader: Plugin<GatewayContext> = {
   onContextBuilding: ({ extendContext }) => {
@@ -67,9 +44,9 @@ const gateway = createGateway({
   plugins: variant === 'bn' ? [naiveLoader as Plugin] : [],
 });
 const server = await listen(gateway, config.host, config.port);
-if (variant === 'm1' && config.endpoint) {
+if (variant === 'm1') {
   // Runs until the process is stopped; the benchmark counts these calls at the emulator.
-  void callLoop(bareCall(`${config.endpoint.protocol}://${config.endpoint.host}`), config.maxConcurrency, () => false);
+  void callLoop(bareCall(`${endpoint.protocol}://${endpoint.host}`), config.maxConcurrency, () => false);
 }
 logger.info({ graphql: `${server.url}/graphql` }, `benchmark variant ${variant} ready`);
 process.once('SIGINT', () => process.exit(0));

@@ -1,49 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { staticCredential } from '../../src/app.js';
+import { inProcessAnswerClient } from '../../bench/in-process-answer.js';
 import { PartitionReader } from '../../src/cache/partition-reader.js';
-import { PUBLISHED_EXAMPLE } from '../../src/emulator/data.js';
 import { createPartitionLoader } from '../../src/loaders/partition-loader.js';
 import { createLogger } from '../../src/logger.js';
-import { MmsClient } from '../../src/upstream/mms-client.js';
-import { type Partition, type PartitionKey, readPartitionResponse } from '../../src/upstream/partition.js';
 
-// When a request's loader hands its batch to the reader, relative to the rest of the event loop's
-// turn. The upstream is not under test here: the client answers in process and records the call.
+// When a request's loader dispatches its batch, relative to the rest of the event loop's turn.
+// The upstream is not under test here: the client answers in process.
 describe('the partition loader', () => {
-  it('dispatches its batch in the check phase, after the work already queued in this turn', async () => {
+  it('dispatches one batch in the check phase, after the work already queued in this turn', async () => {
     const events: string[] = [];
-    const answer = readPartitionResponse(
-      JSON.stringify({ requestId: 'T', data: PUBLISHED_EXAMPLE }),
-      { sourceId: '200018', partitionId: '2323' },
-      null,
-    );
-    class RecordingClient extends MmsClient {
-      override getPartition(key: PartitionKey): Promise<Partition> {
-        events.push(`call ${key.partitionId}`);
-        return Promise.resolve({ ...answer, sourceId: key.sourceId, id: key.partitionId });
-      }
-    }
-    const client = new RecordingClient({
-      endpoint: { protocol: 'http', host: '127.0.0.1:1' },
-      credential: staticCredential('LTAITEST', 'secret'),
-      timeoutMs: 1000,
-      maxConcurrency: 4,
-      maxQps: null,
-      resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
-      logger: createLogger('silent'),
-    });
-    const loader = createPartitionLoader(new PartitionReader(client, null), { maxKeys: 10, call: {} });
+    const reader = new PartitionReader(inProcessAnswerClient(createLogger('silent')), null);
+    const loader = createPartitionLoader(reader, { maxKeys: 10, call: {}, onBatch: (size) => events.push(`batch of ${size}`) });
 
     // Queued first: stands for the other requests of this turn.
     setImmediate(() => events.push('check phase'));
-    const loaded = Promise.all([
-      loader.load({ sourceId: '200018', partitionId: '1' }),
-      loader.load({ sourceId: '200018', partitionId: '2' }),
-    ]);
-    // Still one batch: loads made later in the same turn join it.
+    const loaded = [loader.load({ sourceId: '200018', partitionId: '1' }), loader.load({ sourceId: '200018', partitionId: '2' })];
+    // A load made after a promise job of the same turn still joins the batch.
     await Promise.resolve();
-    const later = loader.load({ sourceId: '200018', partitionId: '3' });
-    await Promise.all([loaded, later]);
-    expect(events).toEqual(['check phase', 'call 1', 'call 2', 'call 3']);
+    loaded.push(loader.load({ sourceId: '200018', partitionId: '3' }));
+    const partitions = await Promise.all(loaded);
+    expect(events).toEqual(['check phase', 'batch of 3']);
+    expect(partitions.map((partition) => partition.id)).toEqual(['1', '2', '3']);
   });
 });
