@@ -130,7 +130,7 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
     },
     plugins: [
       { onResponse: ({ request }) => releaseRequest(request) },
-      // First among the answer hooks, so that logs and metrics time an answer as it leaves.
+      // Before the answer hooks below, so that logs and metrics time an answer as it leaves.
       useAnswersAfterReads(),
       useRequestId(),
       useRequestLog(logger, GRAPHQL_ENDPOINT),
