@@ -14,20 +14,34 @@ const answer = readPartitionResponse(
 );
 
 class InProcessAnswer extends MmsClient {
+  constructor(
+    options: ConstructorParameters<typeof MmsClient>[0],
+    private readonly beforeAnswer: (() => Promise<unknown>) | undefined,
+  ) {
+    super(options);
+  }
+
   override getPartition(key: PartitionKey): Promise<Partition> {
-    return Promise.resolve({ ...answer, sourceId: key.sourceId, id: key.partitionId });
+    const partition: Partition = { ...answer, sourceId: key.sourceId, id: key.partitionId };
+    return this.beforeAnswer ? this.beforeAnswer().then(() => partition) : Promise.resolve(partition);
   }
 }
 
-/** A client that never reaches an upstream: its endpoint, key and limits are never used. */
-export function inProcessAnswerClient(logger: Logger): InProcessAnswer {
-  return new InProcessAnswer({
-    endpoint: { protocol: 'http', host: '127.0.0.1:1' },
-    credential: staticCredential('LTAIINPROCESS', 'unused'),
-    timeoutMs: 1000,
-    maxConcurrency: 16,
-    maxQps: null,
-    resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
-    logger,
-  });
+/**
+ * A client that never reaches an upstream itself: its endpoint, key and limits are never used.
+ * `beforeAnswer`, when given, is awaited before each answer (Z1: a bare client library call).
+ */
+export function inProcessAnswerClient(logger: Logger, beforeAnswer?: () => Promise<unknown>): InProcessAnswer {
+  return new InProcessAnswer(
+    {
+      endpoint: { protocol: 'http', host: '127.0.0.1:1' },
+      credential: staticCredential('LTAIINPROCESS', 'unused'),
+      timeoutMs: 1000,
+      maxConcurrency: 16,
+      maxQps: null,
+      resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
+      logger,
+    },
+    beforeAnswer,
+  );
 }

@@ -46,7 +46,7 @@ const FIELDS =
 interface Scenario {
   name: string;
   description: string;
-  variant: 'gateway' | 'b0' | 'bn' | 'm1';
+  variant: 'gateway' | 'b0' | 'bn' | 'm1' | 'z1';
   latencyMs: number;
   connections: number;
   maxConcurrency: number;
@@ -107,6 +107,12 @@ const SCENARIOS: Scenario[] = [
     variant: 'm1',
     distinctKeys: 0,
     callsBeside: true,
+  },
+  {
+    ...ONE_PARTITION,
+    name: 'Z1',
+    description: "S1 with each call made by the bare client, none of the gateway's code around it",
+    variant: 'z1',
   },
   ALIASES,
   { ...ALIASES, name: 'BN-S2', description: 'S2 without DataLoader', variant: 'bn' },
@@ -290,7 +296,7 @@ const c1 = {
 };
 const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
 const byName = (name: string) => results.find((r) => r.name === name);
-const [S1, B0, S2, BN2, S3, BN3, S4, M1] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1'].map(byName);
+const [S1, B0, S2, BN2, S3, BN3, S4, M1, Z1] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1', 'Z1'].map(byName);
 // What a bare call costs when GraphQL work shares the process with it (M1), and S1's overhead in such calls.
 const callBesideB0 = M1 && B0 ? callCostBeside(M1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, M1.upstreamCallsPerRequest) : Number.NaN;
 // A figure for each round from that round's runs (NaN where a scenario was not run), two decimals.
@@ -302,6 +308,12 @@ const ratios = {
   s1OverheadInC1: S1 && B0 ? overheadInC1(S1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   // The same ratio within each round, whose S1, B0 and C1 runs were measured minutes apart, not a quarter of an hour.
   s1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(S1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
+  // The floor of that ratio with this client library: a gateway adding nothing to its calls (Z1).
+  z1OverheadInC1: Z1 && B0 ? overheadInC1(Z1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
+  z1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(Z1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
+  // What the gateway's own code around its call (retry, breaker, limiter, span, reader) costs per request.
+  s1OverZ1Micros: S1 && Z1 ? S1.cpuMicrosPerRequest - Z1.cpuMicrosPerRequest : Number.NaN,
+  s1OverZ1MicrosByRound: byRound((round) => cpu(S1, round) - cpu(Z1, round)),
   callBesideB0Micros: callBesideB0,
   callBesideB0OverC1: callBesideB0 / c1.cpuMicrosPerCall,
   s1OverheadInCallsBesideB0: S1 && B0 ? (S1.cpuMicrosPerRequest - B0.cpuMicrosPerRequest) / callBesideB0 : Number.NaN,
@@ -331,6 +343,7 @@ const lines = [
   `| C1: bare client library, 32 concurrent | ${Math.round(c1.calls / DURATION_S)} calls/s | | | ${Math.round(c1.cpuMicrosPerCall)}${spread(c1.cpuMicrosPerCallRuns)} per call | | 1 | | |`,
   '',
   `- (S1 − B0) CPU ÷ C1: **${ratios.s1OverheadInC1.toFixed(2)}** (target ≤ 1.3)${ROUNDS > 1 ? `; round by round: ${ratios.s1OverheadInC1ByRound.join(', ')}` : ''}`,
+  `- the same for a gateway adding nothing to the bare call, (Z1 − B0) ÷ C1: **${ratios.z1OverheadInC1.toFixed(2)}**${ROUNDS > 1 ? `; round by round: ${ratios.z1OverheadInC1ByRound.join(', ')}` : ''}; S1 − Z1 (the gateway's own code around its call): **${ratios.s1OverZ1Micros} µs** per request${ROUNDS > 1 ? `; round by round: ${ratios.s1OverZ1MicrosByRound.join(', ')}` : ''}`,
   `- a bare call beside GraphQL work, (M1 − B0) ÷ M1's calls per request: **${Math.round(ratios.callBesideB0Micros)} µs** CPU, ${ratios.callBesideB0OverC1.toFixed(2)} × C1; (S1 − B0) ÷ that: **${ratios.s1OverheadInCallsBesideB0.toFixed(2)}**${ROUNDS > 1 ? `; round by round: ${ratios.s1OverheadInCallsBesideB0ByRound.join(', ')}` : ''}`,
   `- S2 p50 ÷ ideal fan-out (ceil(${ALIASES.distinctKeys}/${ALIASES.maxConcurrency}) × ${ALIASES.latencyMs} ms = ${idealS2Ms} ms): **${ratios.s2P50OverIdeal.toFixed(2)}** (target ≤ 1.25)`,
   `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import pLimit from 'p-limit';
 import { createMmsClient } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { GatewayContext } from '../src/context.js';
@@ -17,6 +18,9 @@ import { inProcessAnswerClient } from './in-process-answer.js';
 //   m1 — b0 with the bare client library calling the emulator beside it, in the same process,
 //        as many calls at a time as the gateway's limit allows: what GraphQL work and upstream
 //        calls cost together when nothing of the gateway links them.
+//   z1 — b0 whose every load first makes one bare client library call to the emulator (as C1
+//        makes it, as many at a time as the gateway's limit allows): S1 with none of the
+//        gateway's own code around its calls (no retry, breaker, span, reader), the floor of S1.
 
 const variant = process.argv[2];
 const config = loadConfig(process.env);
@@ -25,8 +29,20 @@ const metrics = new GatewayMetrics();
 const endpoint = config.endpoint ?? { protocol: 'http' as const, host: '127.0.0.1:1' };
 const credential = new Credentials.default();
 
+const upstreamUrl = `${endpoint.protocol}://${endpoint.host}`;
+
+function bareCallFirst(): () => Promise<unknown> {
+  const call = bareCall(upstreamUrl);
+  const limit = pLimit(config.maxConcurrency);
+  return () => limit(call);
+}
+
 const client =
-  variant === 'b0' || variant === 'm1' ? inProcessAnswerClient(logger) : createMmsClient(config, endpoint, credential, logger, metrics);
+  variant === 'b0' || variant === 'm1'
+    ? inProcessAnswerClient(logger)
+    : variant === 'z1'
+      ? inProcessAnswerClient(logger, bareCallFirst())
+      : createMmsClient(config, endpoint, credential, logger, metrics);
 
 const naiveLoader: Plugin<GatewayContext> = {
   onContextBuilding: ({ extendContext }) => {
@@ -46,7 +62,7 @@ const gateway = createGateway({
 const server = await listen(gateway, config.host, config.port);
 if (variant === 'm1') {
   // Runs until the process is stopped; the benchmark counts these calls at the emulator.
-  void callLoop(bareCall(`${endpoint.protocol}://${endpoint.host}`), config.maxConcurrency, () => false);
+  void callLoop(bareCall(upstreamUrl), config.maxConcurrency, () => false);
 }
 logger.info({ graphql: `${server.url}/graphql` }, `benchmark variant ${variant} ready`);
 process.once('SIGINT', () => process.exit(0));
