@@ -311,7 +311,7 @@ const ratios = {
   // The floor of that ratio with this client library: a gateway adding nothing to its calls (Z1).
   z1OverheadInC1: Z1 && B0 ? overheadInC1(Z1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   z1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(Z1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
-  // What the gateway's own code around its call (retry, breaker, limiter, span, reader) costs per request.
+  // What the gateway's own code around its call (retry, breaker, span, reports, reader) costs per request.
   s1OverZ1Micros: S1 && Z1 ? S1.cpuMicrosPerRequest - Z1.cpuMicrosPerRequest : Number.NaN,
   s1OverZ1MicrosByRound: byRound((round) => cpu(S1, round) - cpu(Z1, round)),
   callBesideB0Micros: callBesideB0,
