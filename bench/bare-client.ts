@@ -1,4 +1,6 @@
+import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { Credentials, OpenApi, TeaUtil } from '../src/upstream/alicloud.js';
+import { getMmsPartitionParams } from '../src/upstream/mms-client.js';
 
 // The bare client library making GetMmsPartition calls, as the C1 and M1 baselines use it: no
 // gateway code around it, the library's own JSON reader, the example partition every time.
@@ -18,17 +20,7 @@ export function bareCall(endpoint: string): BareCall {
     }),
   );
   const runtime = new TeaUtil.RuntimeOptions({ readTimeout: 10_000, connectTimeout: 10_000 });
-  const params = new OpenApi.Params({
-    action: 'GetMmsPartition',
-    version: '2022-01-04',
-    protocol: 'HTTPS',
-    pathname: '/api/v1/mms/datasources/200018/partitions/2323',
-    method: 'GET',
-    authType: 'AK',
-    style: 'ROA',
-    reqBodyType: 'json',
-    bodyType: 'json',
-  });
+  const params = getMmsPartitionParams({ sourceId: String(PUBLISHED_EXAMPLE.sourceId), partitionId: String(PUBLISHED_EXAMPLE.id) }, 'json');
   return () => client.callApi(params, new OpenApi.OpenApiRequest({}), runtime);
 }
 

@@ -12,6 +12,23 @@ import { createUpstreamPolicy, type ResilienceOptions, type UpstreamPolicy } fro
 
 export const GET_MMS_PARTITION = { action: 'GetMmsPartition', version: '2022-01-04' } as const;
 
+/**
+ * One GetMmsPartition call as the client library describes it: a signed ROA GET of one partition.
+ * `bodyType` says how the library hands the answer over (`binary`: the response stream).
+ */
+export function getMmsPartitionParams(key: PartitionKey, bodyType: 'binary' | 'json'): InstanceType<typeof OpenApi.Params> {
+  return new OpenApi.Params({
+    ...GET_MMS_PARTITION,
+    protocol: 'HTTPS',
+    pathname: `/api/v1/mms/datasources/${key.sourceId}/partitions/${key.partitionId}`,
+    method: 'GET',
+    authType: 'AK',
+    style: 'ROA',
+    reqBodyType: 'json',
+    bodyType,
+  });
+}
+
 /** The credential object `@alicloud/openapi-client` signs with (from `@alicloud/credentials`). */
 export type UpstreamCredential = Credential;
 
@@ -232,18 +249,9 @@ export class MmsClient {
   }
 
   private async callGetMmsPartition(key: PartitionKey, logger: Logger): Promise<Partition> {
-    const params = new OpenApi.Params({
-      ...GET_MMS_PARTITION,
-      protocol: 'HTTPS',
-      pathname: `/api/v1/mms/datasources/${key.sourceId}/partitions/${key.partitionId}`,
-      method: 'GET',
-      authType: 'AK',
-      style: 'ROA',
-      reqBodyType: 'json',
-      // The response stream, read below as text: JSON.parse would round 64-bit integers before we
-      // could check them, and the client's own readers leave a timer per call running.
-      bodyType: 'binary',
-    });
+    // The response stream, read below as text: JSON.parse would round 64-bit integers before we
+    // could check them, and the client's own readers leave a timer per call running.
+    const params = getMmsPartitionParams(key, 'binary');
     let body: unknown;
     let headers: Record<string, unknown>;
     try {
