@@ -1,4 +1,4 @@
-import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
+import { PUBLISHED_EXAMPLE_KEY } from '../src/emulator/data.js';
 import { Credentials, OpenApi, TeaUtil } from '../src/upstream/alicloud.js';
 import { getMmsPartitionParams } from '../src/upstream/mms-client.js';
 
@@ -20,7 +20,7 @@ export function bareCall(endpoint: string): BareCall {
     }),
   );
   const runtime = new TeaUtil.RuntimeOptions({ readTimeout: 10_000, connectTimeout: 10_000 });
-  const params = getMmsPartitionParams({ sourceId: String(PUBLISHED_EXAMPLE.sourceId), partitionId: String(PUBLISHED_EXAMPLE.id) }, 'json');
+  const params = getMmsPartitionParams(PUBLISHED_EXAMPLE_KEY, 'json');
   return () => client.callApi(params, new OpenApi.OpenApiRequest({}), runtime);
 }
 

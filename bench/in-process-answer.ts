@@ -1,17 +1,13 @@
 import type { Logger } from 'pino';
 import { staticCredential } from '../src/app.js';
-import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
+import { PUBLISHED_EXAMPLE, PUBLISHED_EXAMPLE_KEY } from '../src/emulator/data.js';
 import { MmsClient } from '../src/upstream/mms-client.js';
 import { type Partition, type PartitionKey, readPartitionResponse } from '../src/upstream/partition.js';
 
 // The upstream of baseline B0 (and of tests about what happens around a call): the gateway's
 // client with GetMmsPartition answered in process, the published example under the asked-for IDs.
 
-const answer = readPartitionResponse(
-  JSON.stringify({ requestId: 'IN-PROCESS', data: PUBLISHED_EXAMPLE }),
-  { sourceId: '200018', partitionId: '2323' },
-  null,
-);
+const answer = readPartitionResponse(JSON.stringify({ requestId: 'IN-PROCESS', data: PUBLISHED_EXAMPLE }), PUBLISHED_EXAMPLE_KEY, null);
 
 class InProcessAnswer extends MmsClient {
   constructor(

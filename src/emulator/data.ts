@@ -27,6 +27,10 @@ export const PUBLISHED_EXAMPLE: EmulatedPartition = {
   lastDdlTime: '2024-12-17 15:44:42\n',
   status: 'DONE',
 };
+
+/** The published example's IDs as the gateway and the API's path carry them (decimal strings). */
+export const PUBLISHED_EXAMPLE_KEY = { sourceId: String(PUBLISHED_EXAMPLE.sourceId), partitionId: String(PUBLISHED_EXAMPLE.id) } as const;
+
 export const PUBLISHED_EXAMPLE_REQUEST_ID = 'D9F872FD-5DDE-30A6-8C8A-1B8C6A81059F\n';
 
 const STATUSES = ['INIT', 'DOING', 'DONE', 'FAILED'] as const;
