@@ -308,7 +308,7 @@ const ratios = {
   s1OverheadInC1: S1 && B0 ? overheadInC1(S1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   // The same ratio within each round, whose S1, B0 and C1 runs were measured minutes apart, not a quarter of an hour.
   s1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(S1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
-  // The floor of that ratio with this client library: a gateway adding nothing to its calls (Z1).
+  // The same ratio for a gateway adding nothing to the library's calls (Z1): what S1 can come down to.
   z1OverheadInC1: Z1 && B0 ? overheadInC1(Z1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, c1.cpuMicrosPerCall) : Number.NaN,
   z1OverheadInC1ByRound: byRound((round, c1Run) => overheadInC1(cpu(Z1, round), cpu(B0, round), c1Run.cpuMicrosPerCall)),
   // What the gateway's own code around its call (retry, breaker, span, reports, reader) costs per request.

@@ -20,7 +20,7 @@ import { inProcessAnswerClient } from './in-process-answer.js';
 //        calls cost together when nothing of the gateway links them.
 //   z1 — b0 whose every load first makes one bare client library call to the emulator (as C1
 //        makes it, as many at a time as the gateway's limit allows): S1 with none of the
-//        gateway's own code around its calls (no retry, breaker, span, reader), the floor of S1.
+//        gateway's own code around its calls (no retry, breaker, span, reports, reader).
 
 const variant = process.argv[2];
 const config = loadConfig(process.env);
