@@ -6,7 +6,7 @@ import { UpstreamError } from '../upstream/errors.js';
 
 /** The same error (message, locations, path, cause) with more `extensions`. */
 export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
-  const copy = new GraphQLError(error.message, {
+  return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
@@ -14,11 +14,6 @@ export function withExtensions(error: GraphQLError, extensions: Record<string, u
     originalError: error.originalError,
     extensions: { ...error.extensions, ...extensions },
   });
-  // Errors of the compiled executor carry locations without the nodes they came from.
-  if (copy.locations === undefined && error.locations !== undefined) {
-    Object.defineProperty(copy, 'locations', { value: error.locations, enumerable: true });
-  }
-  return copy;
 }
 
 export function badUserInput(message: string, argumentName: string): GraphQLError {

@@ -3,6 +3,7 @@ import { type GraphQLFieldResolver, type GraphQLSchema, lexicographicSortSchema,
 import type { GatewayContext } from '../context.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
+import { settleListFields } from './settled-lists.js';
 import './data-source.js';
 import './destination.js';
 import './migration-status.js';
@@ -14,13 +15,13 @@ import './query.js';
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';
 
 /** The client-facing schema: what introspection shows and `schema.graphql` publishes. */
-export const schema = builder.toSchema();
+export const schema = settleListFields(builder.toSchema());
 
 /**
  * The same schema as an Apollo Federation v2 subgraph: adds `_service` and `_entities`
  * (with a cap on representations per request) and the `@key`/`@shareable` directives.
  */
-export const subgraphSchema = capEntities(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK }));
+export const subgraphSchema = settleListFields(capEntities(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK })));
 
 function capEntities(target: GraphQLSchema): GraphQLSchema {
   const entities = target.getQueryType()?.getFields()._entities;

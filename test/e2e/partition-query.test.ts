@@ -125,6 +125,31 @@ describe('mmsPartition over the real client and the emulator', () => {
     expect(harness.emulator.calls(200019, 3002)).toBe(1);
   });
 
+  // A repeated key settles later than a failing one: each item must still land at its own index.
+  it.each([
+    [
+      ['200018/2323', '200019/3001', '200018/2323', '200018/99999'],
+      ['2323', '3001', '2323', null],
+    ],
+    [
+      ['200018/2323', '200018/2323', '200018/99999'],
+      ['2323', '2323', null],
+    ],
+    [
+      ['200018/99999', '200018/99999', '200018/2323'],
+      [null, null, '2323'],
+    ],
+  ])('answers %j as one item per key, each failure at its own index, with its location', async (keys, ids) => {
+    const answer = await harness.query(`query ($keys: [MmsPartitionKey!]!) {\n  mmsPartitions(keys: $keys) { id }\n}`, {
+      keys: keys.map((key) => ({ sourceId: key.split('/')[0], partitionId: key.split('/')[1] })),
+    });
+    expect(answer.data).toEqual({ mmsPartitions: ids.map((id) => (id === null ? null : { id })) });
+    const failed = ids.flatMap((id, index) => (id === null ? [index] : []));
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code, e.locations])).toEqual(
+      failed.map((index) => [['mmsPartitions', index], 'NOT_FOUND', [{ line: 2, column: 3 }]]),
+    );
+  });
+
   it('shares one loader between mmsPartition and mmsPartitions in the same request', async () => {
     await harness.query(`{
       one: mmsPartition(sourceId: "200018", partitionId: "2323") { id }

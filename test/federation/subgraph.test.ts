@@ -77,6 +77,17 @@ describe('the federation subgraph', () => {
     expect(harness.emulator.stats().total).toBe(4);
   });
 
+  it('keeps one entity per representation when repeated ones settle after a failing one', async () => {
+    const representations = ['1', '1', '999'].map((id) => ({ __typename: 'MmsPartition', sourceId: '7', id }));
+    const answer = await harness.query(ENTITIES, { representations });
+    expect(answer.data?._entities).toEqual([
+      { sourceId: '7', id: '1', tableName: 't1' },
+      { sourceId: '7', id: '1', tableName: 't1' },
+      null,
+    ]);
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['_entities', 2], 'NOT_FOUND']]);
+  });
+
   it('shares the loader between _entities and mmsPartition in one request', async () => {
     await harness.query(
       `query ($representations: [_Any!]!) {

@@ -13,7 +13,12 @@ import type { UpstreamCredential } from '../../src/upstream/mms-client.js';
 export interface GraphQLAnswer {
   status: number;
   data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    locations?: { line: number; column: number }[];
+    extensions?: Record<string, unknown>;
+  }[];
   /** The raw response text, for checks that nothing secret is in it. */
   text: string;
 }
