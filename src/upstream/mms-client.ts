@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
 import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
 import { classifyClientError, UpstreamError } from './errors.js';
-import { type Partition, type PartitionKey, readPartitionResponse } from './partition.js';
+import { type Partition, type PartitionKey, readPartitionAnswer } from './partition.js';
 import { createUpstreamPolicy, type ResilienceOptions, type UpstreamPolicy } from './resilience.js';
 
 export const GET_MMS_PARTITION = { action: 'GetMmsPartition', version: '2022-01-04' } as const;
@@ -225,17 +225,21 @@ export class MmsClient {
       async (span) => {
         const started = performance.now();
         let error: UpstreamError | null = null;
+        let requestId: string | null = null;
         try {
-          return await this.callGetMmsPartition(key, options.logger ?? this.logger);
+          const answer = await this.callGetMmsPartition(key, options.logger ?? this.logger);
+          requestId = answer.requestId;
+          return answer.partition;
         } catch (thrown) {
           error = classifyClientError(thrown, key, this.timeoutMs);
           throw error;
         } finally {
           const report: UpstreamCallReport = { key, attempt, durationMs: performance.now() - started, error };
+          const upstreamRequestId = requestId ?? error?.upstreamRequestId ?? null;
           span.setAttributes({
             'mms.status': error ? error.code : 'OK',
             ...(error?.upstreamCode && { 'mms.upstream_code': error.upstreamCode }),
-            ...(error?.upstreamRequestId && { 'mms.upstream_request_id': error.upstreamRequestId }),
+            ...(upstreamRequestId && { 'mms.upstream_request_id': upstreamRequestId }),
             ...(error?.httpStatus && { 'http.response.status_code': error.httpStatus }),
           });
           if (error && error.code !== 'NOT_FOUND') span.setStatus({ code: SpanStatusCode.ERROR, message: error.code });
@@ -248,7 +252,7 @@ export class MmsClient {
     );
   }
 
-  private async callGetMmsPartition(key: PartitionKey, logger: Logger): Promise<Partition> {
+  private async callGetMmsPartition(key: PartitionKey, logger: Logger): Promise<{ partition: Partition; requestId: string | null }> {
     // The response stream, read below as text: JSON.parse would round 64-bit integers before we
     // could check them, and the client's own readers leave a timer per call running.
     const params = getMmsPartitionParams(key, 'binary');
@@ -266,13 +270,14 @@ export class MmsClient {
     if (typeof body !== 'string') {
       throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
     }
-    const partition = readPartitionResponse(body, key, headerRequestId);
+    const answer = readPartitionAnswer(body, key, headerRequestId);
+    const { partition } = answer;
     if (partition.unknownStatus !== null) {
       logger.warn(
         { sourceId: key.sourceId, partitionId: key.partitionId, status: partition.unknownStatus },
         'upstream sent a migration status this gateway does not know; serving null',
       );
     }
-    return partition;
+    return answer;
   }
 }

@@ -170,6 +170,18 @@ function readDestination(data: JsonObject): PartitionDestination | null {
  * NOT_FOUND for a 200 without `data`, UPSTREAM_BAD_RESPONSE for anything undocumented.
  */
 export function readPartitionResponse(body: string, key: PartitionKey, upstreamRequestId: string | null): Partition {
+  return readPartitionAnswer(body, key, upstreamRequestId).partition;
+}
+
+/**
+ * The same, with the answer's request id (its `requestId`, else the header's), so that a
+ * successful call can be matched with the provider's logs too.
+ */
+export function readPartitionAnswer(
+  body: string,
+  key: PartitionKey,
+  upstreamRequestId: string | null,
+): { partition: Partition; requestId: string | null } {
   let parsed: JsonValue;
   try {
     parsed = parseAnswer(body);
@@ -192,7 +204,7 @@ export function readPartitionResponse(body: string, key: PartitionKey, upstreamR
       throw new ShapeError('the answer names another partition');
     }
     const value = optionalString(data, 'value');
-    return {
+    const partition: Partition = {
       id: key.partitionId,
       sourceId: key.sourceId,
       sourceName: optionalString(data, 'sourceName'),
@@ -209,6 +221,7 @@ export function readPartitionResponse(body: string, key: PartitionKey, upstreamR
       ...readStatus(data),
       destination: readDestination(data),
     };
+    return { partition, requestId };
   } catch (error) {
     if (!(error instanceof ShapeError)) throw error;
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `The upstream answer is not the documented shape: ${error.message}.`, {

@@ -1,5 +1,5 @@
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
 
 describe('metrics', () => {
@@ -108,37 +108,58 @@ describe('logs and request ids', () => {
 });
 
 describe('tracing', () => {
-  it('puts one span per upstream call under the operation span', async () => {
-    const exporter = new InMemorySpanExporter();
-    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  // One provider for the file: the tracing API takes the first one registered in a process.
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  let harness: Harness;
+  beforeAll(async () => {
     provider.register();
-    const harness = await startHarness({ tracerProvider: provider });
-    try {
-      await harness.query(`query Three {
-        a: mmsPartition(sourceId: "200019", partitionId: "3001") { id }
-        b: mmsPartitions(keys: [{ sourceId: "200019", partitionId: "3002" }, { sourceId: "200019", partitionId: "3003" }]) { id }
-      }`);
-      await provider.forceFlush();
-      const spans = exporter.getFinishedSpans();
-      const operation = spans.find((span) => span.name.includes('Three'));
-      const calls = spans.filter((span) => span.name === 'GetMmsPartition');
-      expect(operation).toBeDefined();
-      expect(calls).toHaveLength(3);
-      for (const call of calls) {
-        expect(call.parentSpanId).toBe(operation?.spanContext().spanId);
-        expect(call.spanContext().traceId).toBe(operation?.spanContext().traceId);
-        expect(call.attributes).toMatchObject({
-          'mms.action': 'GetMmsPartition',
-          'mms.status': 'OK',
-          'mms.attempt': 1,
-          'mms.cache_tier': 'none',
-        });
-      }
-      expect(calls.map((call) => call.attributes['mms.partition_id']).sort()).toEqual(['3001', '3002', '3003']);
-    } finally {
-      await harness.close();
-      await provider.shutdown();
+    harness = await startHarness({ tracerProvider: provider });
+  });
+  afterAll(async () => {
+    await harness.close();
+    await provider.shutdown();
+  });
+  beforeEach(() => exporter.reset());
+
+  it('puts one span per upstream call under the operation span', async () => {
+    await harness.query(`query Three {
+      a: mmsPartition(sourceId: "200019", partitionId: "3001") { id }
+      b: mmsPartitions(keys: [{ sourceId: "200019", partitionId: "3002" }, { sourceId: "200019", partitionId: "3003" }]) { id }
+    }`);
+    await provider.forceFlush();
+    const spans = exporter.getFinishedSpans();
+    const operation = spans.find((span) => span.name.includes('Three'));
+    const calls = spans.filter((span) => span.name === 'GetMmsPartition');
+    expect(operation).toBeDefined();
+    expect(calls).toHaveLength(3);
+    for (const call of calls) {
+      expect(call.parentSpanId).toBe(operation?.spanContext().spanId);
+      expect(call.spanContext().traceId).toBe(operation?.spanContext().traceId);
+      expect(call.attributes).toMatchObject({
+        'mms.action': 'GetMmsPartition',
+        'mms.status': 'OK',
+        'mms.attempt': 1,
+        'mms.cache_tier': 'none',
+      });
     }
+    expect(calls.map((call) => call.attributes['mms.partition_id']).sort()).toEqual(['3001', '3002', '3003']);
+  });
+
+  it("carries the upstream's request id on successful calls too, trimmed", async () => {
+    await harness.query(`{
+      a: mmsPartition(sourceId: "200018", partitionId: "2323") { id }
+      b: mmsPartition(sourceId: "200019", partitionId: "3001") { id }
+      c: mmsPartition(sourceId: "200019", partitionId: "99") { id }
+    }`);
+    await provider.forceFlush();
+    const idOf = (partitionId: string) =>
+      exporter.getFinishedSpans().find((span) => span.name === 'GetMmsPartition' && span.attributes['mms.partition_id'] === partitionId)
+        ?.attributes['mms.upstream_request_id'];
+    // The published example answers with its documented request id (a stray newline included).
+    expect(idOf('2323')).toBe('D9F872FD-5DDE-30A6-8C8A-1B8C6A81059F');
+    expect(idOf('3001')).toMatch(/^[0-9A-F-]{36}$/);
+    expect(idOf('99')).toMatch(/^[0-9A-F-]{36}$/);
   });
 });
 
