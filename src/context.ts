@@ -62,6 +62,7 @@ export function createContext(
   // bounded by the fan-out budget, so many listeners here are expected, not a leak.
   setMaxListeners(2 * limits.maxKeysPerRequest + 10, upstreamWork.signal);
   const stop = () => upstreamWork.abort();
+  const deadlineAt = Date.now() + limits.requestTimeoutMs;
   const deadline = setTimeout(stop, limits.requestTimeoutMs);
   deadline.unref();
   request.signal.addEventListener('abort', stop, { once: true });
@@ -98,7 +99,7 @@ export function createContext(
   const bypassCache = /\bno-cache\b/i.test(request.headers.get('cache-control') ?? '');
   const partitions = createPartitionLoader(reader, {
     maxKeys: limits.maxKeysPerRequest,
-    call: { signal: upstreamWork.signal, logger, onCall, onFreshness, bypassCache },
+    call: { signal: upstreamWork.signal, deadline: deadlineAt, logger, onCall, onFreshness, bypassCache },
     onBatch,
   });
   return { partitions, logger, limits };

@@ -65,6 +65,8 @@ export interface Emulator {
   setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null): void;
   /** Upstream calls made for one partition (as the gateway canonicalises it). */
   calls(sourceId: string | number, partitionId: string | number): number;
+  /** When each of those calls arrived (`performance.now()` of this process), oldest first. */
+  callTimes(sourceId: string | number, partitionId: string | number): number[];
   stats(): EmulatorStats;
   reset(): void;
   close(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<NodeJS.Timeout>();
   let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0, unexpectedPaths: [], connections: 0 };
+  let arrivals = new Map<string, number[]>();
 
   const emulator = {
     latencyMs: options.latencyMs ?? 0,
@@ -225,7 +228,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const [, rawSource = '', rawPartition = ''] = match;
     const key = /^\d+$/.test(rawSource) && /^\d+$/.test(rawPartition) ? partitionKey(BigInt(rawSource), BigInt(rawPartition)) : null;
     stats.total += 1;
-    if (key) stats.perKey[key] = (stats.perKey[key] ?? 0) + 1;
+    if (key) {
+      stats.perKey[key] = (stats.perKey[key] ?? 0) + 1;
+      const times = arrivals.get(key) ?? [];
+      // Only the latest few: enough to measure retry gaps, never a growing log under load.
+      if (times.push(performance.now()) > 16) times.shift();
+      arrivals.set(key, times);
+    }
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     let settled = false;
@@ -352,11 +361,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     calls(sourceId: string | number, partitionId: string | number) {
       return stats.perKey[partitionKey(BigInt(sourceId), BigInt(partitionId))] ?? 0;
     },
+    callTimes(sourceId: string | number, partitionId: string | number) {
+      return [...(arrivals.get(partitionKey(BigInt(sourceId), BigInt(partitionId))) ?? [])];
+    },
     stats: () => structuredClone(stats),
     reset() {
       faults.clear();
       emulator.latencyMs = options.latencyMs ?? 0;
       stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight, unexpectedPaths: [], connections: 0 };
+      arrivals = new Map();
     },
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);

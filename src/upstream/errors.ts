@@ -29,6 +29,8 @@ export interface UpstreamErrorDetails {
   retryAfterMs?: number | null;
   /** The caller stopped waiting (deadline, client gone): nothing was wrong with the upstream. */
   abandoned?: boolean;
+  /** No retry can happen in time (the caller's deadline comes first): give up on this one. */
+  final?: boolean;
 }
 
 /**
@@ -44,6 +46,8 @@ export class UpstreamError extends Error {
   readonly retryAfterMs: number | null;
   /** True when the caller gave up, not the upstream: never retried, never held against it. */
   readonly abandoned: boolean;
+  /** True when the gateway will not retry this call itself (the client may still, later). */
+  readonly final: boolean;
 
   constructor(
     readonly code: UpstreamErrorCode,
@@ -57,7 +61,20 @@ export class UpstreamError extends Error {
     this.httpStatus = details.httpStatus ?? null;
     this.abandoned = details.abandoned ?? false;
     this.retryable = RETRYABLE.has(code) && !this.abandoned;
+    this.final = details.final ?? false;
     this.retryAfterMs = details.retryAfterMs ?? null;
+  }
+
+  /** The same failure, marked so that the gateway does not retry it. */
+  asFinal(): UpstreamError {
+    return new UpstreamError(this.code, this.message, {
+      upstreamCode: this.upstreamCode,
+      upstreamRequestId: this.upstreamRequestId,
+      httpStatus: this.httpStatus,
+      retryAfterMs: this.retryAfterMs,
+      abandoned: this.abandoned,
+      final: true,
+    });
   }
 
   /** Whether the upstream took the signed request and answered it (a refusal of the call itself counts). */

@@ -8,7 +8,7 @@ import type { UpstreamEndpoint } from '../config.js';
 import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
 import { classifyClientError, UpstreamError } from './errors.js';
 import { type Partition, type PartitionKey, readPartitionAnswer } from './partition.js';
-import { createUpstreamPolicy, type ResilienceOptions, type UpstreamPolicy } from './resilience.js';
+import { createUpstreamPolicy, type ResilienceOptions, throttledRetryFloorMs, type UpstreamPolicy } from './resilience.js';
 
 export const GET_MMS_PARTITION = { action: 'GetMmsPartition', version: '2022-01-04' } as const;
 
@@ -60,6 +60,8 @@ export interface UpstreamCallReport {
 /** What one request asks of a load: its abort signal, its logger and its listener. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** When the caller stops waiting (epoch ms): no retry is planned to start after it. */
+  deadline?: number;
   logger?: Logger;
   onCall?: (report: UpstreamCallReport) => void;
 }
@@ -232,6 +234,14 @@ export class MmsClient {
           return answer.partition;
         } catch (thrown) {
           error = classifyClientError(thrown, key, this.timeoutMs);
+          // A throttled call retried only after the caller's deadline would answer nobody.
+          if (
+            error.code === 'UPSTREAM_THROTTLED' &&
+            options.deadline !== undefined &&
+            Date.now() + throttledRetryFloorMs(attempt) >= options.deadline
+          ) {
+            error = error.asFinal();
+          }
           throw error;
         } finally {
           const report: UpstreamCallReport = { key, attempt, durationMs: performance.now() - started, error };

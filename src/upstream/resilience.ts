@@ -26,6 +26,17 @@ export interface ResilienceOptions {
 /** First backoff step and the cap of any wait, in ms. */
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 2_000;
+/**
+ * A throttled call waits at least this long before its first retry, then twice as long each
+ * time: retrying a throttle within milliseconds only adds to the load that caused it.
+ */
+const THROTTLED_BASE_DELAY_MS = 500;
+const THROTTLED_MAX_DELAY_MS = 8_000;
+
+/** The least wait before retry number `attempt` (1-based) of a throttled call, in ms. */
+export function throttledRetryFloorMs(attempt: number): number {
+  return Math.min(THROTTLED_MAX_DELAY_MS, THROTTLED_BASE_DELAY_MS * 2 ** (attempt - 1));
+}
 
 /**
  * Keeps retries to about `ratio` of the calls of the last minute (plus a small floor so
@@ -76,9 +87,18 @@ export class RetryBudget {
   }
 }
 
-/** Wait before retry number `attempt` (1-based): the upstream's Retry-After if it gave one, else full jitter. */
-function retryDelay(attempt: number, error: unknown): number {
-  if (error instanceof UpstreamError && error.retryAfterMs !== null) return Math.min(error.retryAfterMs, MAX_DELAY_MS);
+/**
+ * Wait before retry number `attempt` (1-based). A throttled call: its floor plus up to as much
+ * again at random (the upstream's Retry-After when it is longer). Anything else: the upstream's
+ * Retry-After if it gave one, else full jitter.
+ */
+export function retryDelay(attempt: number, error: unknown): number {
+  const retryAfterMs = error instanceof UpstreamError ? error.retryAfterMs : null;
+  if (error instanceof UpstreamError && error.code === 'UPSTREAM_THROTTLED') {
+    const floor = throttledRetryFloorMs(attempt);
+    return Math.min(THROTTLED_MAX_DELAY_MS, Math.max(retryAfterMs ?? 0, floor + Math.random() * floor));
+  }
+  if (retryAfterMs !== null) return Math.min(retryAfterMs, MAX_DELAY_MS);
   return Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
 }
 
@@ -99,7 +119,7 @@ export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy
   );
   // Never 400/401/403/404: only what may succeed later (throttling, 5xx, resets, timeouts).
   const retries = retry(
-    handleWhen((error) => error instanceof UpstreamError && error.retryable && retryBudget.tryRetry()),
+    handleWhen((error) => error instanceof UpstreamError && error.retryable && !error.final && retryBudget.tryRetry()),
     {
       maxAttempts: options.maxRetries,
       backoff: new DelegateBackoff<IRetryBackoffContext<unknown>>((context) =>

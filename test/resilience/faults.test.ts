@@ -10,7 +10,7 @@ const QUERY = `{
   fine: mmsPartition(sourceId: "200019", partitionId: "3001") { id tableName }
 }`;
 
-type Row = { name: string; fault: Fault; code: string | null; calls: number };
+type Row = { name: string; fault: Fault; code: string | null; calls: number; env?: Record<string, string> };
 const rows: Row[] = [
   { name: 'latency past the timeout', fault: { kind: 'slow', ms: 600 }, code: 'UPSTREAM_TIMEOUT', calls: 4 },
   { name: 'a hang', fault: { kind: 'hang' }, code: 'UPSTREAM_TIMEOUT', calls: 4 },
@@ -22,7 +22,15 @@ const rows: Row[] = [
     code: 'UPSTREAM_UNAVAILABLE',
     calls: 4,
   },
-  { name: 'throttling forever', fault: { kind: 'error', status: 429, code: 'Throttling.User' }, code: 'UPSTREAM_THROTTLED', calls: 4 },
+  // Throttled retries wait 0.5-1, then 1-2, then 2-4 s: with a 3.5 s deadline the first two
+  // always fit and the third never does, so the last answer comes at once.
+  {
+    name: 'throttling forever',
+    fault: { kind: 'error', status: 429, code: 'Throttling.User' },
+    code: 'UPSTREAM_THROTTLED',
+    calls: 3,
+    env: { REQUEST_TIMEOUT_MS: '3500' },
+  },
   { name: 'throttled twice, then fine', fault: { kind: 'error', status: 400, code: 'Throttling.Api', times: 2 }, code: null, calls: 3 },
   { name: 'reset once, then fine', fault: { kind: 'reset', times: 1 }, code: null, calls: 2 },
   {
@@ -47,7 +55,7 @@ describe('upstream faults, with retries', () => {
   });
 
   it.each(rows)('$name: code $code after $calls call(s), within the deadline, other fields intact', async (row) => {
-    harness = await startHarness({ env: ENV });
+    harness = await startHarness({ env: { ...ENV, ...row.env } });
     harness.emulator.setFault(200018, 2323, row.fault);
     const started = Date.now();
     const answer = await harness.query(QUERY);
@@ -68,6 +76,45 @@ describe('upstream faults, with retries', () => {
     const after = await harness.query(QUERY);
     expect(after.errors).toBeUndefined();
     expectNoSecrets(harness, [answer, after]);
+  });
+});
+
+describe('backoff', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+
+  it('waits at least 500 ms before retrying a throttled call, then longer', async () => {
+    harness = await startHarness({ env: { ...ENV, REQUEST_TIMEOUT_MS: '10000' } });
+    harness.emulator.setFault(200018, 2323, { kind: 'error', status: 429, code: 'Throttling.User', times: 2 });
+    const answer = await harness.query(QUERY);
+    expect(answer.errors).toBeUndefined();
+    const [first = 0, second = 0, third = 0] = harness.emulator.callTimes(200018, 2323);
+    expect(harness.emulator.callTimes(200018, 2323)).toHaveLength(3);
+    expect(second - first).toBeGreaterThanOrEqual(500);
+    expect(third - second).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('keeps the short backoff for other retryable failures', async () => {
+    harness = await startHarness({ env: ENV });
+    harness.emulator.setFault(200018, 2323, { kind: 'error', status: 503, code: 'ServiceUnavailable', times: 1 });
+    await harness.query(QUERY);
+    const [first = 0, second = 0] = harness.emulator.callTimes(200018, 2323);
+    expect(second - first).toBeLessThan(400);
+  });
+
+  it('answers UPSTREAM_THROTTLED at once when the next retry could only start after the deadline', async () => {
+    harness = await startHarness({ env: { ...ENV, REQUEST_TIMEOUT_MS: '400' } });
+    harness.emulator.setFault(200018, 2323, { kind: 'error', status: 429, code: 'Throttling.User' });
+    const started = Date.now();
+    const answer = await harness.query(QUERY);
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.retryable])).toEqual([
+      [['faulty'], 'UPSTREAM_THROTTLED', true],
+    ]);
+    expect(harness.emulator.calls(200018, 2323)).toBe(1);
   });
 });
 
