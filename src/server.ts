@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PartitionCache } from './cache/partition-cache.js';
@@ -20,8 +19,8 @@ import type { OperationSpans } from './observability/tracing.js';
 import { useAnswersAfterReads } from './plugins/answers-after-reads.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientAuth } from './plugins/client-auth.js';
-import { isIntrospectionOnly, useClientSchemaForIntrospection } from './plugins/client-introspection.js';
-import { useLocatedErrors } from './plugins/error-locations.js';
+import { useClientSchemaForIntrospection } from './plugins/client-introspection.js';
+import { useCompiledQueries } from './plugins/compiled-execution.js';
 import { renderGraphiQLPage, useSelfHostedGraphiQL } from './plugins/graphiql.js';
 import { useHttpCaching } from './plugins/http-caching.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
@@ -91,11 +90,6 @@ query Partition {
 `;
 }
 
-/** Whether an operation runs compiled: a query that is not introspection alone. */
-function isCompilable(document: DocumentNode, operationName: string | null | undefined): boolean {
-  return getOperationAST(document, operationName)?.operation === 'query' && !isIntrospectionOnly(document);
-}
-
 // graphql-armor's refusals carry no code of their own; clients get one stable code for all.
 function markLimitError(_context: unknown, error: GraphQLError): void {
   error.extensions.code = 'QUERY_LIMIT_EXCEEDED';
@@ -145,13 +139,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
       useReadiness(client),
       // Off means off: nothing is recorded per request when nothing can read it.
       ...(settings.metrics ? [metrics.graphqlPlugin('/metrics')] : []),
-      // Queries run compiled (graphql-jit, cached per document): about a third less CPU per
-      // request. Introspection stays with graphql-js, on the client schema, and so does any
-      // other operation type (the compiler fails on a root type the schema lacks, where
-      // graphql-js answers a plain error). Before the tracing plugin, which wraps whichever
-      // executor is set when its turn comes.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => isCompilable(document, operationName) }),
-      useLocatedErrors(),
+      // Before the tracing plugin, which wraps whichever executor is set when its turn comes.
+      ...useCompiledQueries(),
       ...(tracing ? [tracing] : []),
       useBodyLimit(settings.maxBodyBytes),
       // Automatic persisted queries: browsers and CDNs may send a hash (also by GET) instead of the query.
