@@ -27,7 +27,7 @@ export interface Config {
   port: number;
   host: string;
   production: boolean;
-  /** null: no cloud endpoint configured, so the embedded emulator serves as upstream. */
+  /** null: no cloud endpoint configured (or the emulator forced), so the embedded emulator serves as upstream. */
   endpoint: UpstreamEndpoint | null;
   regionId: string | null;
   maxConcurrency: number;
@@ -150,10 +150,18 @@ const apiKeys = makeValidator<string[]>((input) => {
   return keys;
 });
 
+export interface LoadOptions {
+  /** Serve the embedded emulator whatever the environment says (the command's `--emulator`). */
+  emulator?: boolean;
+}
+
 /** Reads and validates the gateway's environment; throws ConfigError listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
+  // A forced emulator makes the cloud endpoint settings irrelevant: they are not read at all.
+  const source: NodeJS.ProcessEnv = options.emulator ? { ...env, MAXCOMPUTE_ENDPOINT: undefined, ALIBABA_CLOUD_REGION_ID: undefined } : env;
+  const problems: string[] = [];
   const clean = cleanEnv(
-    env,
+    source,
     {
       PORT: integerInRange(0, 65_535)({ default: 4000 }),
       HOST: host({ default: '127.0.0.1' }),
@@ -199,17 +207,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     {
       reporter: ({ errors }) => {
-        const problems = Object.entries(errors).map(([name, error]) => describeProblem(name, env[name], error));
-        if (problems.length > 0) throw new ConfigError(problems);
+        problems.push(...Object.entries(errors).map(([name, error]) => describeProblem(name, source[name], error)));
       },
     },
   );
+  const production = clean.NODE_ENV === 'production';
+  // Demo partitions must never pass for real ones: in production the emulator only runs when asked for.
+  if (production && !options.emulator && source.MAXCOMPUTE_ENDPOINT === undefined && source.ALIBABA_CLOUD_REGION_ID === undefined) {
+    problems.push(
+      "NODE_ENV=production with neither MAXCOMPUTE_ENDPOINT nor ALIBABA_CLOUD_REGION_ID set would serve the embedded emulator's demo data: set one of them (or --endpoint), or pass --emulator to serve the emulator on purpose",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 
   const regionEndpoint: UpstreamEndpoint | null = clean.ALIBABA_CLOUD_REGION_ID
     ? { protocol: 'https', host: `maxcompute.${clean.ALIBABA_CLOUD_REGION_ID}.aliyuncs.com` }
     : null;
 
-  const production = clean.NODE_ENV === 'production';
   const jwtConfigured = clean.JWT_SECRET !== undefined || clean.JWT_JWKS_URL !== undefined;
   return {
     port: clean.PORT,

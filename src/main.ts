@@ -9,13 +9,15 @@ import { createLogger } from './logger.js';
 const USAGE = `Usage: mms-gateway [options]
 
 A GraphQL gateway for MaxCompute Migration Assist (MMA) partition metadata.
-Without an endpoint or region it serves a built-in MaxCompute emulator.
+Without an endpoint or region it serves a built-in MaxCompute emulator, except
+with NODE_ENV=production, where it refuses to start unless --emulator is given.
 
 Options (each overrides its environment variable):
   --port <n>                 listen port (PORT, default 4000)
   --host <addr>              listen address (HOST, default 127.0.0.1)
   --endpoint <host|url>      MaxCompute endpoint (MAXCOMPUTE_ENDPOINT)
-  --emulator                 use the built-in emulator even if an endpoint or region is set
+  --emulator                 use the built-in emulator even if an endpoint or region is set,
+                             and also in production
   --print-schema             print the client schema (schema.graphql) and exit
   --print-subgraph-schema    print the federation subgraph SDL (subgraph.graphql) and exit
   --version                  print the version and exit
@@ -74,14 +76,10 @@ const env: NodeJS.ProcessEnv = {
   ...(flags.host !== undefined && { HOST: flags.host }),
   ...(flags.endpoint !== undefined && { MAXCOMPUTE_ENDPOINT: flags.endpoint }),
 };
-if (flags.emulator) {
-  delete env.MAXCOMPUTE_ENDPOINT;
-  delete env.ALIBABA_CLOUD_REGION_ID;
-}
 
 let config: ReturnType<typeof loadConfig>;
 try {
-  config = loadConfig(env);
+  config = loadConfig(env, { emulator: flags.emulator });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   fail(error.problems);

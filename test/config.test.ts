@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, type LoadOptions, loadConfig } from '../src/config.js';
 
-function problems(env: Record<string, string>): string[] {
+function problems(env: Record<string, string>, options?: LoadOptions): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, options);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -33,8 +33,39 @@ describe('configuration', () => {
   });
 
   it('turns introspection off by default in production, and on when asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    const production = { NODE_ENV: 'production', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' };
+    expect(loadConfig(production).introspection).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('refuses production without an endpoint or region, in one line saying what to set', () => {
+    const lines = problems({ NODE_ENV: 'production' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^NODE_ENV=production with neither MAXCOMPUTE_ENDPOINT nor ALIBABA_CLOUD_REGION_ID set .*demo data/);
+    expect(lines[0]).toContain('--emulator');
+    // Reported together with any other problem, so one start-up lists everything to fix.
+    expect(problems({ NODE_ENV: 'production', PORT: 'abc' })).toHaveLength(2);
+    // An endpoint that is set but invalid is its own problem; the production rule does not add a second line.
+    expect(problems({ NODE_ENV: 'production', MAXCOMPUTE_ENDPOINT: 'ftp://x' })).toEqual([
+      expect.stringMatching(/^MAXCOMPUTE_ENDPOINT \(got "ftp:\/\/x"\)/),
+    ]);
+  });
+
+  it('accepts production with an endpoint or a region, and with the emulator asked for explicitly', () => {
+    expect(loadConfig({ NODE_ENV: 'production', MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com' }).endpoint).toEqual({
+      protocol: 'https',
+      host: 'maxcompute.cn-hangzhou.aliyuncs.com',
+    });
+    expect(loadConfig({ NODE_ENV: 'production', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }, { emulator: true })).toMatchObject({ production: true, endpoint: null, regionId: null });
+    // Outside production the emulator stays the default.
+    expect(loadConfig({ NODE_ENV: 'development' }).endpoint).toBeNull();
+  });
+
+  it('ignores the endpoint and region when the emulator is forced', () => {
+    const env = { MAXCOMPUTE_ENDPOINT: 'maxcompute.cn-hangzhou.aliyuncs.com', ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' };
+    expect(loadConfig(env, { emulator: true })).toMatchObject({ endpoint: null, regionId: null });
+    expect(problems({ MAXCOMPUTE_ENDPOINT: 'ftp://x' }, { emulator: true })).toEqual([]);
   });
 
   it('never echoes a secret in a configuration error', () => {

@@ -57,7 +57,8 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // The shared cache is off unless a test asks for it: most tests count upstream calls per request.
-  const config = loadConfig({ MMS_CACHE: 'off', ...options.env });
+  // The harness always signs for the emulator (or `endpointHost`), as `--emulator` does.
+  const config = loadConfig({ MMS_CACHE: 'off', ...options.env }, { emulator: true });
   const emulator = options.sharedEmulator ?? (await startEmulator(options.emulator));
   const logs: string[] = [];
   const logger = createLogger(options.env?.LOG_LEVEL ?? 'debug', { write: (line: string) => void logs.push(line) });
