@@ -1,17 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExample } from '../../scripts/example-site.js';
 import { launchChromium } from '../support/browser.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-/** Builds examples/browser with esbuild and serves it as a static site on its own origin. */
+/** Serves a built examples/browser as a static site on its own origin. */
 async function serveExample(directory: string, port: number): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
   const server = createServer((req, res) => {
@@ -34,23 +32,12 @@ describe('the example frontend in a real browser', () => {
   let other: Server;
   let allowedOrigin: string;
   let otherOrigin: string;
+  let site: string;
 
   beforeAll(async () => {
-    const site = mkdtempSync(join(tmpdir(), 'mms-frontend-'));
-    execFileSync(
-      'npx',
-      [
-        'esbuild',
-        'examples/browser/main.ts',
-        '--bundle',
-        '--format=esm',
-        '--target=es2022',
-        `--outfile=${join(site, 'main.js')}`,
-        '--log-level=warning',
-      ],
-      { cwd: ROOT },
-    );
-    for (const file of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'examples/browser', file), join(site, file));
+    // The same static build as `npm run build:example`, in a directory of its own.
+    site = mkdtempSync(join(tmpdir(), 'mms-frontend-'));
+    await buildExample(site);
     const [allowedPort, otherPort] = [await freePort(), await freePort()];
     allowedOrigin = `http://127.0.0.1:${allowedPort}`;
     otherOrigin = `http://127.0.0.1:${otherPort}`;
@@ -64,6 +51,7 @@ describe('the example frontend in a real browser', () => {
     await harness?.close();
     allowed?.close();
     other?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
   });
 
   const pageUrl = (origin: string) => `${origin}/?gateway=${encodeURIComponent(`${harness.url}/graphql`)}`;
