@@ -161,7 +161,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     nonces.set(nonce, true);
     if (header('x-acs-action') !== ACTION)
       throw new UpstreamRefusal(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
-    if (header('x-acs-version') !== VERSION) throw new UpstreamRefusal(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    // A wrong version is refused as an unknown API, as the provider does: with HTTP 404.
+    if (header('x-acs-version') !== VERSION) throw new UpstreamRefusal(404, 'InvalidVersion', 'Specified parameter Version is not valid.');
   }
 
   function send(

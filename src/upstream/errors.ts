@@ -31,6 +31,8 @@ export interface UpstreamErrorDetails {
   abandoned?: boolean;
   /** No retry can happen in time (the caller's deadline comes first): give up on this one. */
   final?: boolean;
+  /** The upstream does not know the call itself (action, version, path): a fault of the gateway's. */
+  unknownCall?: boolean;
 }
 
 /**
@@ -48,6 +50,8 @@ export class UpstreamError extends Error {
   readonly abandoned: boolean;
   /** True when the gateway will not retry this call itself (the client may still, later). */
   readonly final: boolean;
+  /** The upstream refused the call as one it does not know (see `UpstreamErrorDetails`). */
+  readonly unknownCall: boolean;
 
   constructor(
     readonly code: UpstreamErrorCode,
@@ -62,6 +66,7 @@ export class UpstreamError extends Error {
     this.abandoned = details.abandoned ?? false;
     this.retryable = RETRYABLE.has(code) && !this.abandoned;
     this.final = details.final ?? false;
+    this.unknownCall = details.unknownCall ?? false;
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 
@@ -74,12 +79,16 @@ export class UpstreamError extends Error {
       retryAfterMs: this.retryAfterMs,
       abandoned: this.abandoned,
       final: true,
+      unknownCall: this.unknownCall,
     });
   }
 
-  /** Whether the upstream took the signed request and answered it (a refusal of the call itself counts). */
+  /**
+   * Whether the upstream took the signed request and answered it (a refusal of the call itself
+   * counts, but not a call it does not know: the gateway cannot serve anything through that).
+   */
   get acceptedByUpstream(): boolean {
-    return !NOT_ACCEPTED.has(this.code);
+    return !NOT_ACCEPTED.has(this.code) && !this.unknownCall;
   }
 }
 
@@ -90,6 +99,11 @@ export function notFoundError(key: PartitionKey, details: UpstreamErrorDetails =
 
 const CREDENTIAL_CODES =
   /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken|InvalidCredentials|MissingSecurityToken|InvalidAccessKeySecret)/;
+// The provider's answers to a call it does not know (a wrong action, version, path or method):
+// HTTP 404 for some of them, but a mistake in a call's description, never a missing record.
+const UNKNOWN_CALL_CODES = /^(InvalidAction|InvalidVersion|InvalidApi|ApiNotFound|UnsupportedHTTPMethod|InvalidUri)\b/;
+// What a 404 for a record that does not exist says (or no code at all).
+const MISSING_RECORD_CODES = /NotFound|NotExist|NoSuch/i;
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -168,8 +182,14 @@ export function classifyClientError(error: unknown, key: PartitionKey, timeoutMs
     return new UpstreamError('UPSTREAM_UNAUTHENTICATED', `The upstream refused the gateway's credentials (${said}).`, details);
   if (status === 429 || (code !== null && /^Throttling/.test(code)))
     return new UpstreamError('UPSTREAM_THROTTLED', `The upstream is throttling calls (${said}).`, details);
+  if (code !== null && UNKNOWN_CALL_CODES.test(code)) {
+    return new UpstreamError('UPSTREAM_ERROR', `The upstream does not know the gateway's call (${said}).`, {
+      ...details,
+      unknownCall: true,
+    });
+  }
   if (status === 403) return new UpstreamError('FORBIDDEN', `The gateway's identity may not read this partition (${said}).`, details);
-  if (status === 404) return notFoundError(key, details);
+  if (status === 404 && (code === null || MISSING_RECORD_CODES.test(code))) return notFoundError(key, details);
   if (status >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', `The upstream is unavailable (${said}).`, details);
   return new UpstreamError('UPSTREAM_ERROR', `The upstream refused the call (${said}).`, details);
 }

@@ -54,6 +54,9 @@ describe('the in-memory shared cache', () => {
       { kind: 'error', status: 429, code: 'Throttling' },
       { kind: 'error', status: 403, code: 'Forbidden.RAM' },
       { kind: 'error', status: 400, code: 'SignatureDoesNotMatch' },
+      // 404s that say the call is unknown, not the partition: never remembered as missing.
+      { kind: 'error', status: 404, code: 'InvalidAction.NotFound' },
+      { kind: 'error', status: 404, code: 'InvalidVersion' },
     ] as const) {
       harness.emulator.reset();
       harness.emulator.setFault(200019, 3003, fault);

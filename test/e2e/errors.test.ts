@@ -189,6 +189,28 @@ describe('error codes, each with the upstream calls it costs', () => {
       code: 'UPSTREAM_BAD_RESPONSE',
       retryable: false,
     },
+    // The provider's answers to a call it does not know: a mistake of the gateway's, not a missing partition.
+    {
+      name: 'a 404 InvalidAction.NotFound',
+      fault: { kind: 'error', status: 404, code: 'InvalidAction.NotFound' },
+      code: 'UPSTREAM_ERROR',
+      upstreamCode: 'InvalidAction.NotFound',
+      retryable: false,
+    },
+    {
+      name: 'a 404 InvalidVersion',
+      fault: { kind: 'error', status: 404, code: 'InvalidVersion' },
+      code: 'UPSTREAM_ERROR',
+      upstreamCode: 'InvalidVersion',
+      retryable: false,
+    },
+    {
+      name: 'a 404 with a code of no missing record',
+      fault: { kind: 'error', status: 404, code: 'InvalidApi.NotFound', shape: 'service' },
+      code: 'UPSTREAM_ERROR',
+      upstreamCode: 'InvalidApi.NotFound',
+      retryable: false,
+    },
     {
       name: 'a 400 InvalidParameter',
       fault: { kind: 'error', status: 400, code: 'InvalidParameter' },

@@ -7,14 +7,14 @@ import { EMPTY_BODY_SHA256, type SignableRequest, sign } from '../../src/emulato
 function signedHeaders(
   emulator: Emulator,
   path: string,
-  overrides: { date?: string; nonce?: string; secret?: string; keyId?: string } = {},
+  overrides: { date?: string; nonce?: string; secret?: string; keyId?: string; action?: string; version?: string } = {},
 ) {
   const [key] = emulator.credentials;
   if (!key) throw new Error('no key');
   const headers: Record<string, string> = {
     host: emulator.endpoint,
-    'x-acs-action': 'GetMmsPartition',
-    'x-acs-version': '2022-01-04',
+    'x-acs-action': overrides.action ?? 'GetMmsPartition',
+    'x-acs-version': overrides.version ?? '2022-01-04',
     'x-acs-date': overrides.date ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     'x-acs-signature-nonce': overrides.nonce ?? randomUUID(),
     'x-acs-content-sha256': EMPTY_BODY_SHA256,
@@ -72,6 +72,22 @@ describe('the emulator', () => {
   it('refuses an unknown AccessKeyId with 404 InvalidAccessKeyId.NotFound', async () => {
     const { status, body } = await get(signedHeaders(emulator, path, { keyId: 'LTAIUNKNOWN' }));
     expect([status, body.Code]).toEqual([404, 'InvalidAccessKeyId.NotFound']);
+  });
+
+  it('refuses a call it does not know with 404, as the provider does: wrong action, version or path', async () => {
+    expect(await get(signedHeaders(emulator, path, { action: 'GetMmsPartitions' }))).toMatchObject({
+      status: 404,
+      body: { Code: 'InvalidAction.NotFound' },
+    });
+    expect(await get(signedHeaders(emulator, path, { version: '2019-06-12' }))).toMatchObject({
+      status: 404,
+      body: { Code: 'InvalidVersion' },
+    });
+    const wrongPath = '/api/v1/mms/datasource/200018/partitions/2323';
+    expect(await get(signedHeaders(emulator, wrongPath), wrongPath)).toMatchObject({
+      status: 404,
+      body: { Code: 'InvalidAction.NotFound' },
+    });
   });
 
   it('refuses a date outside the 15-minute window', async () => {

@@ -176,6 +176,22 @@ describe('health and readiness', () => {
     }
   });
 
+  it.each(['InvalidAction.NotFound', 'InvalidVersion'])('is not ready while the upstream answers calls with a 404 %s', async (code) => {
+    const harness = await startHarness();
+    try {
+      // The probe's own partition, and one that a query reads before: neither may count as accepted.
+      harness.emulator.setFault(0, 0, { kind: 'error', status: 404, code });
+      harness.emulator.setFault(200018, 2323, { kind: 'error', status: 404, code });
+      const answer = await harness.query('{ mmsPartition(sourceId: "200018", partitionId: "2323") { id } }');
+      expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      const ready = await fetch(`${harness.url}/readiness`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not ready', reason: `upstream probe failed: UPSTREAM_ERROR (${code})` });
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('is live but not ready when the upstream refuses its signature, and says why in one line', async () => {
     const harness = await startHarness({ accessKeySecret: 'not-the-right-secret' });
     try {
