@@ -1,6 +1,7 @@
 import { PUBLISHED_EXAMPLE_KEY } from '../src/emulator/data.js';
+import { GET_MMS_PARTITION, partitionParams } from '../src/upstream/actions/partition.js';
 import { Credentials, OpenApi, TeaUtil } from '../src/upstream/alicloud.js';
-import { getMmsPartitionParams } from '../src/upstream/mms-client.js';
+import { openApiParams } from '../src/upstream/mms-client.js';
 
 // The bare client library making GetMmsPartition calls, as the C1 and M1 baselines use it: no
 // gateway code around it, the library's own JSON reader, the example partition every time.
@@ -20,7 +21,7 @@ export function bareCall(endpoint: string): BareCall {
     }),
   );
   const runtime = new TeaUtil.RuntimeOptions({ readTimeout: 10_000, connectTimeout: 10_000 });
-  const params = getMmsPartitionParams(PUBLISHED_EXAMPLE_KEY, 'json');
+  const params = openApiParams(GET_MMS_PARTITION, partitionParams(PUBLISHED_EXAMPLE_KEY), 'json');
   return () => client.callApi(params, new OpenApi.OpenApiRequest({}), runtime);
 }
 

@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import { staticCredential } from '../src/app.js';
 import { PUBLISHED_EXAMPLE, PUBLISHED_EXAMPLE_KEY } from '../src/emulator/data.js';
+import type { CallParams, UpstreamAction } from '../src/upstream/action.js';
+import { GET_MMS_PARTITION } from '../src/upstream/actions/partition.js';
 import { MmsClient } from '../src/upstream/mms-client.js';
-import { type Partition, type PartitionKey, readPartitionResponse } from '../src/upstream/partition.js';
+import { type Partition, readPartitionResponse } from '../src/upstream/partition.js';
 
 // The upstream of baseline B0 (and of tests about what happens around a call): the gateway's
 // client with GetMmsPartition answered in process, the published example under the asked-for IDs.
@@ -17,9 +19,12 @@ class InProcessAnswer extends MmsClient {
     super(options);
   }
 
-  override getPartition(key: PartitionKey): Promise<Partition> {
-    const partition: Partition = { ...answer, sourceId: key.sourceId, id: key.partitionId };
-    return this.beforeAnswer ? this.beforeAnswer().then(() => partition) : Promise.resolve(partition);
+  override call<Result>(action: UpstreamAction<Result>, params: CallParams): Promise<Result> {
+    if (action !== GET_MMS_PARTITION) return Promise.reject(new Error(`${action.name} is not answered in process`));
+    const partition: Partition = { ...answer, sourceId: params.path.sourceId ?? '', id: params.path.partitionId ?? '' };
+    // GetMmsPartition's result is a Partition: checked just above.
+    const result = partition as Result;
+    return this.beforeAnswer ? this.beforeAnswer().then(() => result) : Promise.resolve(result);
   }
 }
 

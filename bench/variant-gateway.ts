@@ -3,12 +3,12 @@ import pLimit from 'p-limit';
 import { createMmsClient } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { GatewayContext } from '../src/context.js';
-import type { PartitionLoader } from '../src/loaders/partition-loader.js';
+import type { RequestLoaders } from '../src/loaders/request-loaders.js';
 import { createLogger } from '../src/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { createGateway, listen } from '../src/server.js';
+import type { CallParams, UpstreamAction } from '../src/upstream/action.js';
 import { Credentials } from '../src/upstream/alicloud.js';
-import type { PartitionKey } from '../src/upstream/partition.js';
 import { bareCall, callLoop } from './bare-client.js';
 import { inProcessAnswerClient } from './in-process-answer.js';
 
@@ -46,8 +46,11 @@ const client =
 
 const naiveLoader: Plugin<GatewayContext> = {
   onContextBuilding: ({ extendContext }) => {
-    const naive = { load: (key: PartitionKey) => client.getPartition(key) } as unknown as PartitionLoader;
-    extendContext({ partitions: naive });
+    // Every load a call of its own: no batching, no deduplication.
+    const naive = {
+      load: (action: UpstreamAction<unknown>, params: CallParams) => client.call(action, params),
+    } as unknown as RequestLoaders;
+    extendContext({ loaders: naive });
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { PartitionCache } from './cache/partition-cache.js';
 import { memoryStore, redisStore } from './cache/store.js';
+import { UpstreamCache } from './cache/upstream-cache.js';
 import type { Config, UpstreamEndpoint } from './config.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -47,19 +47,19 @@ export function createMmsClient(
   return client;
 }
 
-/** The shared partition cache the configuration asks for (memory, or Redis), or null. */
-export async function createPartitionCache(
+/** The shared cache the configuration asks for (memory, or Redis), or null. */
+export async function createUpstreamCache(
   config: Config,
   endpoint: UpstreamEndpoint,
   client: MmsClient,
   logger: Logger,
-): Promise<PartitionCache | null> {
+): Promise<UpstreamCache | null> {
   if (!config.cache) return null;
-  const { redisUrl, redisTimeoutMs, maxEntries, terminalMs, activeMs, missingMs } = config.cache;
+  const { redisUrl, redisTimeoutMs, maxEntries, terminalMs, activeMs, missingMs, listMs } = config.cache;
   const store = redisUrl ? await redisStore(redisUrl, redisTimeoutMs, logger) : memoryStore(maxEntries);
-  return new PartitionCache(
+  return new UpstreamCache(
     store,
-    { terminalMs, activeMs, missingMs },
+    { terminalMs, activeMs, missingMs, listMs },
     { endpoint: `${endpoint.protocol}://${endpoint.host}`, identity: () => client.identity() },
   );
 }
@@ -89,7 +89,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Loaded only when traces are exported: the OTLP exporter is heavy to load for nothing.
   const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
   const client = createMmsClient(config, endpoint, credential, logger, metrics);
-  const cache = await createPartitionCache(config, endpoint, client, logger);
+  const cache = await createUpstreamCache(config, endpoint, client, logger);
   const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracing: tracing.plugin }) });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {

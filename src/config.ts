@@ -62,6 +62,7 @@ export interface Config {
     terminalMs: number;
     activeMs: number;
     missingMs: number;
+    listMs: number;
   } | null;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
@@ -190,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       MMS_CACHE_TTL_TERMINAL_S: integerInRange(0, 86_400)({ default: 60 }),
       MMS_CACHE_TTL_ACTIVE_S: integerInRange(0, 86_400)({ default: 5 }),
       MMS_CACHE_TTL_MISSING_S: integerInRange(0, 86_400)({ default: 5 }),
+      MMS_CACHE_TTL_LIST_S: integerInRange(0, 86_400)({ default: 5 }),
       MMS_CACHE_MAX_ENTRIES: integerInRange(1, 10_000_000)({ default: 10_000 }),
       REDIS_URL: url({ default: undefined }),
       REDIS_TIMEOUT_MS: integerInRange(1, 60_000)({ default: 50 }),
@@ -273,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
             terminalMs: clean.MMS_CACHE_TTL_TERMINAL_S * 1000,
             activeMs: clean.MMS_CACHE_TTL_ACTIVE_S * 1000,
             missingMs: clean.MMS_CACHE_TTL_MISSING_S * 1000,
+            listMs: clean.MMS_CACHE_TTL_LIST_S * 1000,
           }
         : null,
     metrics: clean.METRICS === 'on',

@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { PartitionReader } from './cache/partition-reader.js';
-import { createPartitionLoader, type PartitionLoader } from './loaders/partition-loader.js';
+import type { UpstreamReader } from './cache/upstream-reader.js';
+import { RequestLoaders } from './loaders/request-loaders.js';
 import type { UpstreamCallReport } from './upstream/mms-client.js';
 
 export interface RequestLimits {
   /** Representations one `_entities` call may ask for. */
   maxEntities: number;
-  /** Distinct partitions one request may fetch. */
+  /** Distinct upstream reads one request may make (records and pages alike). */
   maxKeysPerRequest: number;
   /** Bound of all upstream work of one request, retries included. */
   requestTimeoutMs: number;
@@ -15,7 +15,8 @@ export interface RequestLimits {
 
 /** Per-request state: loaders are created here and never shared between requests. */
 export interface GatewayContext {
-  partitions: PartitionLoader;
+  /** The request's loaders, one per upstream action, sharing one budget of reads. */
+  loaders: RequestLoaders;
   /** The request's logger: every line carries its request id. */
   logger: Logger;
   limits: RequestLimits;
@@ -31,7 +32,7 @@ export interface RequestStats {
 }
 
 export interface ContextDependencies {
-  reader: PartitionReader;
+  reader: UpstreamReader;
   logger: Logger;
   limits: RequestLimits;
   onBatch?: (size: number) => void;
@@ -74,21 +75,20 @@ export function createContext(
       request.signal.removeEventListener('abort', stop);
     },
   });
-  const onCall = ({ key, attempt, error }: UpstreamCallReport) => {
+  const onCall = ({ action, params, attempt, error }: UpstreamCallReport) => {
     stats.upstreamCalls += 1;
     if (!error) return;
     stats.upstreamFailures += 1;
     logger[error.code === 'NOT_FOUND' ? 'debug' : 'warn'](
       {
-        sourceId: key.sourceId,
-        partitionId: key.partitionId,
+        ...params.path,
         attempt,
         code: error.code,
         upstreamCode: error.upstreamCode,
         upstreamRequestId: error.upstreamRequestId,
         httpStatus: error.httpStatus,
       },
-      'GetMmsPartition failed',
+      `${action} failed`,
     );
   };
   const onFreshness = (remainingMs: number, cacheHit: boolean) => {
@@ -97,12 +97,12 @@ export function createContext(
   };
   // `Cache-Control: no-cache` from the client: read past the shared cache, and refresh it.
   const bypassCache = /\bno-cache\b/i.test(request.headers.get('cache-control') ?? '');
-  const partitions = createPartitionLoader(reader, {
-    maxKeys: limits.maxKeysPerRequest,
+  const loaders = new RequestLoaders(reader, {
+    maxReads: limits.maxKeysPerRequest,
     call: { signal: upstreamWork.signal, deadline: deadlineAt, logger, onCall, onFreshness, bypassCache },
-    onBatch,
+    ...(onBatch && { onBatch }),
   });
-  return { partitions, logger, limits };
+  return { loaders, logger, limits };
 }
 
 /** What the request did upstream so far (zeros when it never reached execution). */

@@ -7,9 +7,9 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { PartitionCache } from './cache/partition-cache.js';
-import { PartitionReader } from './cache/partition-reader.js';
 import { persistedQueryStore } from './cache/store.js';
+import type { UpstreamCache } from './cache/upstream-cache.js';
+import { UpstreamReader } from './cache/upstream-reader.js';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, releaseRequest } from './context.js';
 import type { GatewayMetrics } from './observability/metrics.js';
@@ -49,7 +49,7 @@ export interface GatewayOptions {
   logger: Logger;
   settings: GatewaySettings;
   /** The shared partition cache, or null. */
-  cache: PartitionCache | null;
+  cache: UpstreamCache | null;
   /** The gateway's metrics (its client should report calls to it too). */
   metrics: GatewayMetrics;
   /** Set when traces are exported: the operation-span plugin (observability/tracing.ts). */
@@ -101,7 +101,7 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  * and the cross-cutting protections as plugins, all before any resolver runs.
  */
 export function createGateway({ client, cache, logger, settings, metrics, tracing, plugins = [] }: GatewayOptions): Gateway {
-  const reader = new PartitionReader(client, cache, metrics.recordCacheLookup);
+  const reader = new UpstreamReader(client, cache, metrics.recordCacheLookup);
   const limits = {
     maxEntities: settings.maxEntities,
     maxKeysPerRequest: settings.maxKeysPerRequest,

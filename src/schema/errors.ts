@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { FanOutLimitError } from '../loaders/partition-loader.js';
+import { FanOutLimitError } from '../loaders/budget.js';
 import { UpstreamError } from '../upstream/errors.js';
 
 // The one place domain failures become GraphQL errors with an `extensions.code`.

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context.js';
+import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
 import type { Partition, PartitionKey, UpstreamInteger } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsDataSource } from './data-source.js';
@@ -10,7 +11,7 @@ import { toPartitionKey } from './partition-key.js';
 
 /** Loads a partition through the request's DataLoader; failures become coded GraphQL errors. */
 export function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
-  return context.partitions.load(key).catch((error: unknown) => {
+  return context.loaders.load(GET_MMS_PARTITION, partitionParams(key)).catch((error: unknown) => {
     throw toGraphQLError(error);
   });
 }

@@ -1,5 +1,3 @@
-import type { PartitionKey } from './partition.js';
-
 /** The GraphQL `extensions.code` of every upstream failure the gateway reports. */
 export const UPSTREAM_ERROR_CODES = [
   'NOT_FOUND',
@@ -92,9 +90,9 @@ export class UpstreamError extends Error {
   }
 }
 
-/** The partition does not exist (the upstream said 404, or answered without data). */
-export function notFoundError(key: PartitionKey, details: UpstreamErrorDetails = {}): UpstreamError {
-  return new UpstreamError('NOT_FOUND', `Partition ${key.partitionId} of data source ${key.sourceId} was not found.`, details);
+/** The record does not exist (the upstream said 404, or answered without data); `message` names it. */
+export function notFoundError(message: string, details: UpstreamErrorDetails = {}): UpstreamError {
+  return new UpstreamError('NOT_FOUND', message, details);
 }
 
 const CREDENTIAL_CODES =
@@ -145,8 +143,12 @@ function retryAfterMs(data: unknown): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
-/** Classifies whatever `@alicloud/openapi-client` threw into an UpstreamError. */
-export function classifyClientError(error: unknown, key: PartitionKey, timeoutMs: number): UpstreamError {
+/** Classifies whatever `@alicloud/openapi-client` threw into an UpstreamError; `notFound` names the missing record. */
+export function classifyClientError(
+  error: unknown,
+  notFound: (details: UpstreamErrorDetails) => UpstreamError,
+  timeoutMs: number,
+): UpstreamError {
   if (error instanceof UpstreamError) return error;
   const shape: ClientErrorShape = typeof error === 'object' && error !== null ? error : {};
   const name = typeof shape.name === 'string' ? shape.name : '';
@@ -188,8 +190,8 @@ export function classifyClientError(error: unknown, key: PartitionKey, timeoutMs
       unknownCall: true,
     });
   }
-  if (status === 403) return new UpstreamError('FORBIDDEN', `The gateway's identity may not read this partition (${said}).`, details);
-  if (status === 404 && (code === null || MISSING_RECORD_CODES.test(code))) return notFoundError(key, details);
+  if (status === 403) return new UpstreamError('FORBIDDEN', `The gateway's identity may not read this (${said}).`, details);
+  if (status === 404 && (code === null || MISSING_RECORD_CODES.test(code))) return notFound(details);
   if (status >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', `The upstream is unavailable (${said}).`, details);
   return new UpstreamError('UPSTREAM_ERROR', `The upstream refused the call (${said}).`, details);
 }

@@ -5,23 +5,29 @@ import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
+import { type CallParams, callPath, MMS_API_VERSION, type UpstreamAction, wireQuery } from './action.js';
+import { GET_MMS_PARTITION, partitionParams } from './actions/partition.js';
 import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
-import { classifyClientError, UpstreamError } from './errors.js';
-import { type Partition, type PartitionKey, readPartitionAnswer } from './partition.js';
+import { classifyClientError, notFoundError, UpstreamError, type UpstreamErrorDetails } from './errors.js';
+import { readEnvelope, ShapeError } from './json.js';
+import type { Partition, PartitionKey } from './partition.js';
 import { createUpstreamPolicy, type ResilienceOptions, throttledRetryFloorMs, type UpstreamPolicy } from './resilience.js';
 
-export const GET_MMS_PARTITION = { action: 'GetMmsPartition', version: '2022-01-04' } as const;
-
 /**
- * One GetMmsPartition call as the client library describes it: a signed ROA GET of one partition.
+ * One call as the client library describes it: a signed ROA GET of the action's path.
  * `bodyType` says how the library hands the answer over (`binary`: the response stream).
  */
-export function getMmsPartitionParams(key: PartitionKey, bodyType: 'binary' | 'json'): InstanceType<typeof OpenApi.Params> {
+export function openApiParams(
+  action: UpstreamAction<unknown>,
+  params: CallParams,
+  bodyType: 'binary' | 'json',
+): InstanceType<typeof OpenApi.Params> {
   return new OpenApi.Params({
-    ...GET_MMS_PARTITION,
+    action: action.name,
+    version: MMS_API_VERSION,
     protocol: 'HTTPS',
-    pathname: `/api/v1/mms/datasources/${key.sourceId}/partitions/${key.partitionId}`,
-    method: 'GET',
+    pathname: callPath(action, params),
+    method: action.method,
     authType: 'AK',
     style: 'ROA',
     reqBodyType: 'json',
@@ -47,9 +53,11 @@ export interface MmsClientOptions {
   onCall?: (report: UpstreamCallReport) => void;
 }
 
-/** One call to GetMmsPartition, as it ended: for metrics, logs and the request's counters. */
+/** One upstream call, as it ended: for metrics, logs and the request's counters. */
 export interface UpstreamCallReport {
-  key: PartitionKey;
+  /** The action's name (a bounded label). */
+  action: string;
+  params: CallParams;
   /** 1 for the first call of a key, 2 for its first retry, ... */
   attempt: number;
   durationMs: number;
@@ -96,7 +104,7 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 }
 
 /**
- * The one place GetMmsPartition is called. One instance per process (and so per endpoint):
+ * The one signed call path of every action. One instance per process (and so per endpoint):
  * it owns the signed client (and its pooled keep-alive connections), the concurrency limit,
  * the optional rate cap, retries with their budget, and the circuit breaker.
  */
@@ -174,17 +182,22 @@ export class MmsClient {
     return this.lastAccepted;
   }
 
-  /**
-   * Reads one partition; rejects with an UpstreamError. `key` must already be canonical.
-   * When `signal` aborts (deadline, client gone), nothing more is started for this key and
-   * the promise rejects at once; a call already on the wire finishes unobserved, since the
-   * client library cannot cancel it.
-   */
+  /** Reads one partition (GetMmsPartition); `key` must already be canonical. */
   getPartition(key: PartitionKey, options: CallOptions = {}): Promise<Partition> {
+    return this.call(GET_MMS_PARTITION, partitionParams(key), options);
+  }
+
+  /**
+   * Makes one call of `action`; rejects with an UpstreamError. Parameters must already be
+   * canonical. When `signal` aborts (deadline, client gone), nothing more is started for this
+   * call and the promise rejects at once; a call already on the wire finishes unobserved,
+   * since the client library cannot cancel it.
+   */
+  call<Result>(action: UpstreamAction<Result>, params: CallParams, options: CallOptions = {}): Promise<Result> {
     const { signal } = options;
     let attempt = 0;
     const work = this.upstream.policy
-      .execute(() => this.limit(() => this.attempt(key, ++attempt, options)), signal)
+      .execute(() => this.limit(() => this.attempt(action, params, ++attempt, options)), signal)
       .catch((error: unknown) => {
         if (isBrokenCircuitError(error))
           throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The upstream is failing; calls are paused for a moment (circuit open).');
@@ -199,7 +212,7 @@ export class MmsClient {
    */
   async probe(): Promise<UpstreamError | null> {
     try {
-      await this.limit(() => this.callGetMmsPartition({ sourceId: '0', partitionId: '0' }, this.logger));
+      await this.limit(() => this.send(GET_MMS_PARTITION, partitionParams({ sourceId: '0', partitionId: '0' }), this.logger));
       return null;
     } catch (error) {
       const failure = error instanceof UpstreamError ? error : new UpstreamError('UPSTREAM_ERROR', 'The probe failed unexpectedly.');
@@ -207,87 +220,107 @@ export class MmsClient {
     }
   }
 
-  private async attempt(key: PartitionKey, attempt: number, options: CallOptions): Promise<Partition> {
+  private async attempt<Result>(
+    action: UpstreamAction<Result>,
+    params: CallParams,
+    attempt: number,
+    options: CallOptions,
+  ): Promise<Result> {
     const { signal } = options;
     if (signal?.aborted) throw deadlineError();
     if (this.tokens) await this.tokens.removeTokens(1);
     if (signal?.aborted) throw deadlineError();
     this.upstream.retryBudget.recordCall();
-    return tracer.startActiveSpan(
-      'GetMmsPartition',
-      {
-        attributes: {
-          'mms.action': GET_MMS_PARTITION.action,
-          'mms.source_id': key.sourceId,
-          'mms.partition_id': key.partitionId,
-          'mms.attempt': attempt,
-          'mms.cache_tier': 'none',
-        },
-      },
-      async (span) => {
-        const started = performance.now();
-        let error: UpstreamError | null = null;
-        let requestId: string | null = null;
-        try {
-          const answer = await this.callGetMmsPartition(key, options.logger ?? this.logger);
-          requestId = answer.requestId;
-          return answer.partition;
-        } catch (thrown) {
-          error = classifyClientError(thrown, key, this.timeoutMs);
-          // A throttled call retried only after the caller's deadline would answer nobody.
-          if (
-            error.code === 'UPSTREAM_THROTTLED' &&
-            options.deadline !== undefined &&
-            Date.now() + throttledRetryFloorMs(attempt) >= options.deadline
-          ) {
-            error = error.asFinal();
-          }
-          throw error;
-        } finally {
-          const report: UpstreamCallReport = { key, attempt, durationMs: performance.now() - started, error };
-          const upstreamRequestId = requestId ?? error?.upstreamRequestId ?? null;
-          span.setAttributes({
-            'mms.status': error ? error.code : 'OK',
-            ...(error?.upstreamCode && { 'mms.upstream_code': error.upstreamCode }),
-            ...(upstreamRequestId && { 'mms.upstream_request_id': upstreamRequestId }),
-            ...(error?.httpStatus && { 'http.response.status_code': error.httpStatus }),
-          });
-          if (error && error.code !== 'NOT_FOUND') span.setStatus({ code: SpanStatusCode.ERROR, message: error.code });
-          span.end();
-          if (!error || error.acceptedByUpstream) this.lastAccepted = Date.now();
-          this.onCall?.(report);
-          options.onCall?.(report);
+    return tracer.startActiveSpan(action.name, { attributes: spanAttributes(action, params, attempt) }, async (span) => {
+      const started = performance.now();
+      let error: UpstreamError | null = null;
+      let requestId: string | null = null;
+      try {
+        const answer = await this.send(action, params, options.logger ?? this.logger);
+        requestId = answer.requestId;
+        return answer.result;
+      } catch (thrown) {
+        error = classifyClientError(thrown, (details) => notFoundError(action.notFound(params), details), this.timeoutMs);
+        // A throttled call retried only after the caller's deadline would answer nobody.
+        if (
+          error.code === 'UPSTREAM_THROTTLED' &&
+          options.deadline !== undefined &&
+          Date.now() + throttledRetryFloorMs(attempt) >= options.deadline
+        ) {
+          error = error.asFinal();
         }
-      },
-    );
+        throw error;
+      } finally {
+        const report: UpstreamCallReport = { action: action.name, params, attempt, durationMs: performance.now() - started, error };
+        const upstreamRequestId = requestId ?? error?.upstreamRequestId ?? null;
+        span.setAttributes({
+          'mms.status': error ? error.code : 'OK',
+          ...(error?.upstreamCode && { 'mms.upstream_code': error.upstreamCode }),
+          ...(upstreamRequestId && { 'mms.upstream_request_id': upstreamRequestId }),
+          ...(error?.httpStatus && { 'http.response.status_code': error.httpStatus }),
+        });
+        if (error && error.code !== 'NOT_FOUND') span.setStatus({ code: SpanStatusCode.ERROR, message: error.code });
+        span.end();
+        if (!error || error.acceptedByUpstream) this.lastAccepted = Date.now();
+        this.onCall?.(report);
+        options.onCall?.(report);
+      }
+    });
   }
 
-  private async callGetMmsPartition(key: PartitionKey, logger: Logger): Promise<{ partition: Partition; requestId: string | null }> {
+  private async send<Result>(
+    action: UpstreamAction<Result>,
+    params: CallParams,
+    logger: Logger,
+  ): Promise<{ result: Result; requestId: string | null }> {
     // The response stream, read below as text: JSON.parse would round 64-bit integers before we
     // could check them, and the client's own readers leave a timer per call running.
-    const params = getMmsPartitionParams(key, 'binary');
+    const request = new OpenApi.OpenApiRequest({ query: wireQuery(action, params) });
+    const notFound = (details: UpstreamErrorDetails) => notFoundError(action.notFound(params), details);
     let body: unknown;
     let headers: Record<string, unknown>;
     try {
-      const response = await this.client.callApi(params, new OpenApi.OpenApiRequest({}), this.runtime);
+      const response = await this.client.callApi(openApiParams(action, params, 'binary'), request, this.runtime);
       headers = response.headers ?? {};
       body = response.body instanceof IncomingMessage ? await readResponseText(response.body) : response.body;
     } catch (error) {
       // Only classified fields ever leave: the client's own error objects can hold the signed request.
-      throw classifyClientError(error, key, this.timeoutMs);
+      throw classifyClientError(error, notFound, this.timeoutMs);
     }
     const headerRequestId = typeof headers['x-acs-request-id'] === 'string' ? headers['x-acs-request-id'].trim() : null;
     if (typeof body !== 'string') {
       throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
     }
-    const answer = readPartitionAnswer(body, key, headerRequestId);
-    const { partition } = answer;
-    if (partition.unknownStatus !== null) {
+    const { requestId, data } = readEnvelope(body, headerRequestId);
+    let result: Result;
+    if (data === undefined) {
+      if (action.empty === undefined) throw notFoundError(action.notFound(params), { upstreamRequestId: requestId });
+      result = action.empty;
+    } else {
+      try {
+        result = action.read(data, params);
+      } catch (error) {
+        if (!(error instanceof ShapeError)) throw error;
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `The upstream answer is not the documented shape: ${error.message}.`, {
+          upstreamRequestId: requestId,
+        });
+      }
+    }
+    const unknown = action.unknownValues?.(result) ?? [];
+    if (unknown.length > 0) {
       logger.warn(
-        { sourceId: key.sourceId, partitionId: key.partitionId, status: partition.unknownStatus },
-        'upstream sent a migration status this gateway does not know; serving null',
+        { action: action.name, ...params.path, values: unknown },
+        'upstream sent values this gateway does not know; serving null for them',
       );
     }
-    return answer;
+    return { result, requestId };
   }
+}
+
+/** The span attributes of one call: the action and its path parameters (`mms.source_id`, ...). */
+function spanAttributes(action: UpstreamAction<unknown>, params: CallParams, attempt: number): Record<string, string | number> {
+  const attributes: Record<string, string | number> = { 'mms.action': action.name, 'mms.attempt': attempt, 'mms.cache_tier': 'none' };
+  for (const [name, value] of Object.entries(params.path))
+    attributes[`mms.${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`] = value;
+  return attributes;
 }

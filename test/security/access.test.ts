@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../../src/context.js';
-import type { PartitionLoader } from '../../src/loaders/partition-loader.js';
+import type { RequestLoaders } from '../../src/loaders/request-loaders.js';
 import { type Harness, postGraphQL, startHarness } from '../support/harness.js';
 
 const QUERY = '{ mmsPartition(sourceId: "200018", partitionId: "2323") { tableName } }';
@@ -121,7 +121,7 @@ describe('browser-facing switches', () => {
     const failingLoads: Plugin<GatewayContext> = {
       onContextBuilding: ({ extendContext }) =>
         extendContext({
-          partitions: { load: () => Promise.reject(new Error('loader detail: do not show')) } as unknown as PartitionLoader,
+          loaders: { load: () => Promise.reject(new Error('loader detail: do not show')) } as unknown as RequestLoaders,
         }),
     };
     const harness = await startHarness({ plugins: [failingLoads as Plugin] });

@@ -1,7 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createMmsClient, createPartitionCache, staticCredential } from '../../src/app.js';
+import { createMmsClient, createUpstreamCache, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -68,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const metrics = new GatewayMetrics();
   const endpoint = { protocol: 'http' as const, host: options.endpointHost ?? emulator.endpoint };
   const client = createMmsClient(config, endpoint, credential, logger, metrics);
-  const cache = await createPartitionCache(config, endpoint, client, logger);
+  const cache = await createUpstreamCache(config, endpoint, client, logger);
   const gateway = createGateway({
     client,
     cache,

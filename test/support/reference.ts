@@ -10,7 +10,7 @@ import {
   validate,
 } from 'graphql';
 import { createMmsClient, staticCredential } from '../../src/app.js';
-import { PartitionReader } from '../../src/cache/partition-reader.js';
+import { UpstreamReader } from '../../src/cache/upstream-reader.js';
 import { createContext, releaseRequest } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
@@ -129,7 +129,7 @@ export function graphqlJsReference(harness: Harness): ReferenceExecutor {
   const logger = createLogger('silent');
   const endpoint = { protocol: 'http' as const, host: emulator.endpoint };
   const client = createMmsClient(config, endpoint, staticCredential(key.accessKeyId, key.accessKeySecret), logger, new GatewayMetrics());
-  const reader = new PartitionReader(client, null);
+  const reader = new UpstreamReader(client, null);
   const limits = {
     maxEntities: config.maxEntities,
     maxKeysPerRequest: config.maxKeysPerRequest,

@@ -75,6 +75,15 @@ describe('readPartitionResponse', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', upstreamRequestId: 'REQ-1' });
   });
 
+  it('reads the database ID under its old spelling DbId too, the current one first', () => {
+    const read = (fields: string) => readPartitionResponse(`{"data":{"id":2323,"sourceId":200018${fields}}}`, KEY, null).dbId;
+    expect(read(',"DbId":2')).toBe('2');
+    expect(read(',"dbId":12,"DbId":2')).toBe('12');
+    expect(read(',"dbId":null,"DbId":"02"')).toBe('2');
+    expect(read('')).toBeNull();
+    expect(() => read(',"DbId":"x"')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+  });
+
   it.each([
     ['not JSON', '<html>'],
     ['a number', '42'],

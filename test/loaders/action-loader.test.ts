@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { inProcessAnswerClient } from '../../bench/in-process-answer.js';
-import { PartitionReader } from '../../src/cache/partition-reader.js';
-import { createPartitionLoader } from '../../src/loaders/partition-loader.js';
+import { UpstreamReader } from '../../src/cache/upstream-reader.js';
+import { createActionLoader } from '../../src/loaders/action-loader.js';
+import { ReadBudget } from '../../src/loaders/budget.js';
 import { createLogger } from '../../src/logger.js';
+import { GET_MMS_PARTITION, partitionParams } from '../../src/upstream/actions/partition.js';
 
 // When a request's loader dispatches its batch, relative to the rest of the event loop's turn.
 // The upstream is not under test here: the client answers in process.
-describe('the partition loader', () => {
+describe('an action loader', () => {
   it('dispatches one batch in the check phase, after the work already queued in this turn', async () => {
     const events: string[] = [];
-    const reader = new PartitionReader(inProcessAnswerClient(createLogger('silent')), null);
-    const loader = createPartitionLoader(reader, { maxKeys: 10, call: {}, onBatch: (size) => events.push(`batch of ${size}`) });
+    const reader = new UpstreamReader(inProcessAnswerClient(createLogger('silent')), null);
+    const loader = createActionLoader(reader, GET_MMS_PARTITION, {
+      params: partitionParams,
+      budget: new ReadBudget(10),
+      call: {},
+      onBatch: (size) => events.push(`batch of ${size}`),
+    });
 
     // Queued first: stands for the other requests of this turn.
     setImmediate(() => events.push('check phase'));

@@ -1,0 +1,76 @@
+import { type CallParams, callKey, type UpstreamAction } from '../upstream/action.js';
+import { notFoundError, UpstreamError } from '../upstream/errors.js';
+import { type CallOptions, type MmsClient, untilAborted } from '../upstream/mms-client.js';
+import type { UpstreamCache } from './upstream-cache.js';
+
+export interface ReadOptions extends CallOptions {
+  /** The client sent `Cache-Control: no-cache`: skip the shared tier, then refresh it. */
+  bypassCache?: boolean;
+  /** Told how long the answer stays fresh (for the response's Cache-Control). */
+  onFreshness?: (remainingMs: number, cacheHit: boolean) => void;
+}
+
+type Flight = Promise<{ result: unknown; ttlMs: number | null }>;
+
+/**
+ * Reads through the shared cache (when there is one) and the upstream client, for any action.
+ * Concurrent misses of one call in this process share one upstream call (single flight): that
+ * call runs to its end whoever stops waiting, and every waiter keeps its own deadline.
+ */
+export class UpstreamReader {
+  private readonly flights = new Map<string, Flight>();
+
+  constructor(
+    readonly client: MmsClient,
+    readonly cache: UpstreamCache | null,
+    private readonly onCacheLookup?: (tier: string, outcome: 'hit' | 'miss' | 'bypass') => void,
+  ) {}
+
+  async read<Result>(action: UpstreamAction<Result>, params: CallParams, options: ReadOptions = {}): Promise<Result> {
+    const { cache } = this;
+    if (!cache) return this.client.call(action, params, options);
+    if (options.bypassCache) {
+      this.onCacheLookup?.(cache.store.tier, 'bypass');
+    } else {
+      const hit = await cache.get(action, params);
+      this.onCacheLookup?.(cache.store.tier, hit ? 'hit' : 'miss');
+      if (hit) {
+        options.onFreshness?.(hit.remainingMs, true);
+        if ('missing' in hit) throw notFoundError(action.notFound(params));
+        return hit.result;
+      }
+    }
+    const flight = options.bypassCache ? this.fetchAndStore(action, params, options) : this.sharedFlight(action, params, options);
+    const { result, ttlMs } = await (options.signal ? untilAborted(flight, options.signal) : flight);
+    if (ttlMs !== null) options.onFreshness?.(ttlMs, false);
+    // The flight was started for this very action and parameters.
+    return result as Result;
+  }
+
+  /** Remembers a record read by another call (a List page's item) as `action` would have answered it. */
+  async remember<Result>(action: UpstreamAction<Result>, params: CallParams, result: Result): Promise<void> {
+    await this.cache?.put(action, params, result);
+  }
+
+  private sharedFlight<Result>(action: UpstreamAction<Result>, params: CallParams, options: ReadOptions): Flight {
+    const id = `${action.name} ${callKey(action, params)}`;
+    let flight = this.flights.get(id);
+    if (!flight) {
+      flight = this.fetchAndStore(action, params, options).finally(() => this.flights.delete(id));
+      this.flights.set(id, flight);
+    }
+    return flight;
+  }
+
+  private async fetchAndStore<Result>(action: UpstreamAction<Result>, params: CallParams, { logger, onCall }: ReadOptions): Flight {
+    const cache = this.cache;
+    try {
+      // No signal: the call belongs to every waiter, not to the request that started it.
+      const result = await this.client.call(action, params, { logger, onCall });
+      return { result, ttlMs: cache ? await cache.put(action, params, result) : null };
+    } catch (error) {
+      if (cache && error instanceof UpstreamError) await cache.put(action, params, error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type DataLoader from 'dataloader';
+import type { ReadOptions, UpstreamReader } from '../cache/upstream-reader.js';
+import type { CallParams, UpstreamAction } from '../upstream/action.js';
+import type { Page } from '../upstream/json.js';
+import { createActionLoader } from './action-loader.js';
+import { ReadBudget } from './budget.js';
+
+/** What a List action's items are, one by one: the Get action that reads one of them, and its parameters. */
+export interface ItemsOf<Item> {
+  readonly get: UpstreamAction<Item>;
+  params(item: Item): CallParams;
+}
+
+export interface RequestLoadersOptions {
+  /** Distinct upstream reads this request may make, whatever the mix of fields. */
+  maxReads: number;
+  /** The request's abort signal (deadline, client gone), logger, listeners and cache choice. */
+  call: ReadOptions;
+  /** Told the size of every dispatched batch (metrics). */
+  onBatch?: (size: number) => void;
+}
+
+/**
+ * A request's loaders: one per action, created on first use, all drawing on one budget of
+ * upstream reads. Never shared between requests.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<UpstreamAction<unknown>, DataLoader<CallParams, unknown, string>>();
+  readonly budget: ReadBudget;
+
+  constructor(
+    private readonly reader: UpstreamReader,
+    private readonly options: RequestLoadersOptions,
+  ) {
+    this.budget = new ReadBudget(options.maxReads);
+  }
+
+  /** The request's loader of `action`. */
+  of<Result>(action: UpstreamAction<Result>): DataLoader<CallParams, Result, string> {
+    let loader = this.loaders.get(action);
+    if (!loader) {
+      loader = createActionLoader<CallParams, Result>(this.reader, action, {
+        params: (params) => params,
+        budget: this.budget,
+        call: this.options.call,
+        ...(this.options.onBatch && { onBatch: this.options.onBatch }),
+      }) as DataLoader<CallParams, unknown, string>;
+      this.loaders.set(action, loader);
+    }
+    // Each loader in the map was created for the action it is stored under.
+    return loader as DataLoader<CallParams, Result, string>;
+  }
+
+  load<Result>(action: UpstreamAction<Result>, params: CallParams): Promise<Result> {
+    return this.of(action).load(params);
+  }
+
+  /**
+   * Loads one page of a List action and primes the loader of its items' kind (and the shared
+   * cache) with every record of it, so that nested fields of listed records never read them again.
+   */
+  async loadPage<Item>(action: UpstreamAction<Page<Item>>, params: CallParams, items: ItemsOf<Item>): Promise<Page<Item>> {
+    const page = await this.load(action, params);
+    const loader = this.of(items.get);
+    for (const item of page.items) {
+      const itemParams = items.params(item);
+      loader.prime(itemParams, item);
+      void this.reader.remember(items.get, itemParams, item).catch(() => {});
+    }
+    return page;
+  }
+}
