@@ -3,15 +3,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { stringify } from 'lossless-json';
 import { LRUCache } from 'lru-cache';
-import { demoDataSet, type EmulatedPartition, PUBLISHED_EXAMPLE_REQUEST_ID, partitionKey } from './data.js';
+import { MMS_API_VERSION, QueryFormError, readWireQuery } from '../upstream/action.js';
+import {
+  demoDataSet,
+  demoInventory,
+  type EmulatedPartition,
+  PUBLISHED_EXAMPLE_KEY,
+  PUBLISHED_EXAMPLE_REQUEST_ID,
+  partitionKey,
+} from './data.js';
+import { type InventoryStore, inventoryStore } from './inventory.js';
+import { matchRoute, type Route } from './routes.js';
 import { EMPTY_BODY_SHA256, parseAuthorization, type SignableRequest, sign, signaturesEqual } from './signature.js';
 
-// A local stand-in for MaxCompute's GetMmsPartition: same path, same signature checks,
-// same success and error shapes as the published documentation, plus hooks for tests.
+// A local stand-in for MaxCompute's MMS read actions: the same paths (from the gateway's own
+// action descriptions), the same signature checks, the same success and error shapes as the
+// published documentation, plus hooks for tests.
 
-export const ACTION = 'GetMmsPartition';
-export const VERSION = '2022-01-04';
-const PARTITION_PATH = /^\/api\/v1\/mms\/datasources\/([^/]+)\/partitions\/([^/]+)$/;
 const DATE_WINDOW_MS = 15 * 60 * 1000;
 const REQUIRED_SIGNED_HEADERS = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
 
@@ -46,7 +54,10 @@ export interface EmulatorOptions {
 export interface EmulatorStats {
   /** Requests that reached the partition route, signed or not. */
   total: number;
+  /** Calls by canonical key: `sourceId/partitionId` for GetMmsPartition, `<action>:<ids>` for the others. */
   perKey: Record<string, number>;
+  /** Calls by action. */
+  perAction: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
   /** Raw paths of requests that did not name a partition by two decimal IDs. */
@@ -63,6 +74,12 @@ export interface Emulator {
   readonly data: Map<string, EmulatedPartition>;
   latencyMs: number;
   setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null): void;
+  /** A fault for the calls of any action with these path IDs (e.g. `GetMmsDataSource`, `[200018]`). */
+  setCallFault(action: string, ids: (string | number)[], fault: Fault | null): void;
+  /** Calls made of one action with these path IDs. */
+  callsOf(action: string, ids?: (string | number)[]): number;
+  /** The whole inventory the emulator answers from (its `partitions` are `data`). */
+  readonly store: InventoryStore;
   /** Upstream calls made for one partition (as the gateway canonicalises it). */
   calls(sourceId: string | number, partitionId: string | number): number;
   /** When each of those calls arrived (`performance.now()` of this process), oldest first. */
@@ -70,6 +87,14 @@ export interface Emulator {
   stats(): EmulatorStats;
   reset(): void;
   close(): Promise<void>;
+}
+
+const PUBLISHED_PARTITION = partitionKey(PUBLISHED_EXAMPLE_KEY.sourceId, PUBLISHED_EXAMPLE_KEY.partitionId);
+
+/** How calls are counted and faulted: GetMmsPartition by `sourceId/partitionId`, the others as `<action>:<ids>`. */
+function callKeyOf(action: string, ids: readonly string[]): string {
+  const canonical = ids.map((value) => BigInt(value).toString());
+  return action === 'GetMmsPartition' ? partitionKey(canonical[0] ?? '', canonical[1] ?? '') : `${action}:${canonical.join('/')}`;
 }
 
 /** Generates a fresh AccessKey pair in the cloud's format. */
@@ -92,19 +117,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const credentials = options.credentials ?? [generateCredential()];
   const secrets = new Map(credentials.map((c) => [c.accessKeyId, c]));
   const data = options.data ?? demoDataSet();
+  // The demo inventory around the demo partitions; a data set of partitions alone has no sources, dbs or tables.
+  const store = options.data ? inventoryStore({}, data) : demoInventory(data);
   const faults = new Map<string, Fault>();
   // Nonces are remembered for twice the date window, so no replay inside it can pass.
   const nonces = new LRUCache<string, true>({ max: 1_000_000, ttl: 2 * DATE_WINDOW_MS });
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<NodeJS.Timeout>();
-  let stats: EmulatorStats = { total: 0, perKey: {}, inFlight: 0, maxInFlight: 0, unexpectedPaths: [], connections: 0 };
+  let stats: EmulatorStats = { total: 0, perKey: {}, perAction: {}, inFlight: 0, maxInFlight: 0, unexpectedPaths: [], connections: 0 };
   let arrivals = new Map<string, number[]>();
 
   const emulator = {
     latencyMs: options.latencyMs ?? 0,
   };
 
-  function verify(req: IncomingMessage, rawPath: string, rawQuery: string): void {
+  function verify(req: IncomingMessage, rawPath: string, rawQuery: string, action: string): void {
     const header = (name: string) => {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(',') : value;
@@ -159,10 +186,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const nonce = header('x-acs-signature-nonce') ?? '';
     if (nonces.has(nonce)) throw new UpstreamRefusal(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     nonces.set(nonce, true);
-    if (header('x-acs-action') !== ACTION)
+    if (header('x-acs-action') !== action)
       throw new UpstreamRefusal(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     // A wrong version is refused as an unknown API, as the provider does: with HTTP 404.
-    if (header('x-acs-version') !== VERSION) throw new UpstreamRefusal(404, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    if (header('x-acs-version') !== MMS_API_VERSION)
+      throw new UpstreamRefusal(404, 'InvalidVersion', 'Specified parameter Version is not valid.');
   }
 
   function send(
@@ -188,19 +216,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return fault;
   }
 
-  function answerPartition(res: ServerResponse, key: string, rawSource: string, rawPartition: string, requestId: string): void {
-    const partition = data.get(key);
-    if (!partition) {
-      send(
-        res,
-        404,
-        JSON.stringify({ requestId, code: 'NotFound', message: `Partition ${rawPartition} of data source ${rawSource} does not exist.` }),
-        requestId,
-      );
+  function notFound(res: ServerResponse, requestId: string, what: string): void {
+    send(res, 404, JSON.stringify({ requestId, code: 'NotFound', message: `${what} does not exist.` }), requestId);
+  }
+
+  function invalidParameter(res: ServerResponse, requestId: string, message: string): void {
+    send(res, 400, JSON.stringify({ requestId, code: 'InvalidParameter', message }), requestId);
+  }
+
+  /** The record or page the route answers, or a 404 or 400 in the service's shape. */
+  function answerCall(
+    res: ServerResponse,
+    route: Route,
+    path: Readonly<Record<string, string>>,
+    rawQuery: string,
+    requestId: string,
+  ): void {
+    let data: unknown;
+    try {
+      const query = readWireQuery(route.action, new URLSearchParams(rawQuery).entries());
+      data = route.answer(store, path, query);
+    } catch (error) {
+      if (!(error instanceof QueryFormError)) throw error;
+      invalidParameter(res, requestId, error.message);
       return;
     }
-    const responseId = key === '200018/2323' ? PUBLISHED_EXAMPLE_REQUEST_ID : requestId;
-    send(res, 200, stringify({ requestId: responseId, data: partition }) ?? '{}', responseId);
+    if (data === null || data === undefined) {
+      notFound(res, requestId, `${route.action.name.replace(/^Get/, '')} ${Object.values(path).join('/')}`);
+      return;
+    }
+    const published = route.action.name === 'GetMmsPartition' && data === store.partitions.get(PUBLISHED_PARTITION);
+    const responseId = published ? PUBLISHED_EXAMPLE_REQUEST_ID : requestId;
+    send(res, 200, stringify({ requestId: responseId, data }) ?? '{}', responseId);
   }
 
   function answer(req: IncomingMessage, res: ServerResponse): void {
@@ -210,9 +257,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       send(res, 200, JSON.stringify(stats), requestId);
       return;
     }
-    const match = PARTITION_PATH.exec(rawPath);
-    if (!/^\/api\/v1\/mms\/datasources\/\d+\/partitions\/\d+$/.test(rawPath)) stats.unexpectedPaths.push(req.url ?? '');
-    if (!match) {
+    const matched = matchRoute(rawPath);
+    if (!matched) {
+      stats.unexpectedPaths.push(req.url ?? '');
       send(
         res,
         404,
@@ -226,9 +273,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
       return;
     }
-    const [, rawSource = '', rawPartition = ''] = match;
-    const key = /^\d+$/.test(rawSource) && /^\d+$/.test(rawPartition) ? partitionKey(BigInt(rawSource), BigInt(rawPartition)) : null;
+    const { route, path } = matched;
+    const decimal = Object.values(path).every((value) => /^\d+$/.test(value));
+    if (!decimal) stats.unexpectedPaths.push(req.url ?? '');
+    // Calls are counted and faulted by action and canonical path IDs (GetMmsPartition by `sourceId/partitionId` alone).
+    const key = decimal ? callKeyOf(route.action.name, Object.values(path)) : null;
     stats.total += 1;
+    stats.perAction[route.action.name] = (stats.perAction[route.action.name] ?? 0) + 1;
     if (key) {
       stats.perKey[key] = (stats.perKey[key] ?? 0) + 1;
       const times = arrivals.get(key) ?? [];
@@ -250,7 +301,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const respond = () => {
       try {
         if (req.method !== 'GET') throw new UpstreamRefusal(400, 'UnsupportedHTTPMethod', 'This API only accepts GET.');
-        verify(req, rawPath, rawQuery);
+        verify(req, rawPath, rawQuery, route.action.name);
       } catch (error) {
         if (!(error instanceof UpstreamRefusal)) throw error;
         const body = {
@@ -264,12 +315,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return;
       }
       if (!key) {
-        send(
-          res,
-          400,
-          JSON.stringify({ requestId, code: 'InvalidParameter', message: 'sourceId and partitionId must be integers.' }),
-          requestId,
-        );
+        invalidParameter(res, requestId, `${route.names.join(' and ')} must be integers.`);
         return;
       }
       const fault = takeFault(key);
@@ -277,7 +323,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (fault?.kind === 'slow') {
         const timer = setTimeout(() => {
           pendingTimers.delete(timer);
-          answerPartition(res, key, rawSource, rawPartition, requestId);
+          answerCall(res, route, path, rawQuery, requestId);
         }, fault.ms);
         pendingTimers.add(timer);
         return;
@@ -305,7 +351,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         send(res, fault.status, JSON.stringify(body), requestId, undefined, fault.headers);
         return;
       }
-      answerPartition(res, key, rawSource, rawPartition, requestId);
+      answerCall(res, route, path, rawQuery, requestId);
     };
 
     if (emulator.latencyMs > 0) {
@@ -354,6 +400,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     endpoint,
     credentials,
     data,
+    store,
+    setCallFault(action: string, ids: (string | number)[], fault: Fault | null) {
+      const key = callKeyOf(action, ids.map(String));
+      if (fault) faults.set(key, fault);
+      else faults.delete(key);
+    },
+    callsOf(action: string, ids?: (string | number)[]) {
+      return ids === undefined ? (stats.perAction[action] ?? 0) : (stats.perKey[callKeyOf(action, ids.map(String))] ?? 0);
+    },
     setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null) {
       const key = partitionKey(BigInt(sourceId), BigInt(partitionId));
       if (fault) faults.set(key, fault);
@@ -369,7 +424,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       faults.clear();
       emulator.latencyMs = options.latencyMs ?? 0;
-      stats = { total: 0, perKey: {}, inFlight: stats.inFlight, maxInFlight: stats.inFlight, unexpectedPaths: [], connections: 0 };
+      stats = {
+        total: 0,
+        perKey: {},
+        perAction: {},
+        inFlight: stats.inFlight,
+        maxInFlight: stats.inFlight,
+        unexpectedPaths: [],
+        connections: 0,
+      };
       arrivals = new Map();
     },
     close: async () => {

@@ -1,15 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { ReadOptions, UpstreamReader } from '../cache/upstream-reader.js';
-import type { CallParams, UpstreamAction } from '../upstream/action.js';
+import type { CallParams, ListAction, UpstreamAction } from '../upstream/action.js';
 import type { Page } from '../upstream/json.js';
 import { createActionLoader } from './action-loader.js';
 import { ReadBudget } from './budget.js';
-
-/** What a List action's items are, one by one: the Get action that reads one of them, and its parameters. */
-export interface ItemsOf<Item> {
-  readonly get: UpstreamAction<Item>;
-  params(item: Item): CallParams;
-}
 
 export interface RequestLoadersOptions {
   /** Distinct upstream reads this request may make, whatever the mix of fields. */
@@ -59,8 +53,9 @@ export class RequestLoaders {
    * Loads one page of a List action and primes the loader of its items' kind (and the shared
    * cache) with every record of it, so that nested fields of listed records never read them again.
    */
-  async loadPage<Item>(action: UpstreamAction<Page<Item>>, params: CallParams, items: ItemsOf<Item>): Promise<Page<Item>> {
+  async loadPage<Item>(action: ListAction<Item>, params: CallParams): Promise<Page<Item>> {
     const page = await this.load(action, params);
+    const { items } = action;
     const loader = this.of(items.get);
     for (const item of page.items) {
       const itemParams = items.params(item);

@@ -1,4 +1,4 @@
-import type { JsonValue } from './json.js';
+import type { JsonValue, Page } from './json.js';
 
 // What an action of the MMS API family is, described once: the gateway's signed call, its
 // cache key, its metrics label and the emulator's route are all derived from a description.
@@ -49,6 +49,14 @@ export interface UpstreamAction<Result> {
   freshness(result: Result): Freshness;
   /** Values of the result this gateway does not know (enum values the API added), by field: logged as warnings. */
   unknownValues?(result: Result): string[];
+}
+
+/** A List action, with what its items are one by one: the Get action that reads one, and its parameters. */
+export interface ListAction<Item> extends UpstreamAction<Page<Item>> {
+  readonly items: {
+    readonly get: UpstreamAction<Item>;
+    params(item: Item): CallParams;
+  };
 }
 
 /** The path of a call: the template with each parameter percent-encoded in place. */

@@ -71,6 +71,12 @@ export function optionalBoolean(data: JsonObject, field: string): boolean | null
   return value;
 }
 
+/** `data` as an object, or a ShapeError. */
+export function asObject(data: JsonValue): JsonObject {
+  if (!isObject(data)) throw new ShapeError('"data" is not an object');
+  return data;
+}
+
 /** An optional string field that must be one of `known` (case-insensitive): the value, or what was sent instead. */
 export function optionalEnum<T extends string>(
   data: JsonObject,

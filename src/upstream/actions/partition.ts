@@ -1,5 +1,5 @@
-import type { UpstreamAction } from '../action.js';
-import { type Page, readPage } from '../json.js';
+import type { ListAction, UpstreamAction } from '../action.js';
+import { readPage } from '../json.js';
 import { type Partition, type PartitionKey, partitionNotFound, readPartitionData } from '../partition.js';
 
 // The partition actions: GetMmsPartition (one by ID) and ListMmsPartitions (a source's, filtered, paged).
@@ -23,7 +23,7 @@ export function partitionParams(key: PartitionKey): { path: { sourceId: string; 
   return { path: { sourceId: key.sourceId, partitionId: key.partitionId } };
 }
 
-export const LIST_MMS_PARTITIONS: UpstreamAction<Page<Partition>> = {
+export const LIST_MMS_PARTITIONS: ListAction<Partition> = {
   name: 'ListMmsPartitions',
   kind: 'list',
   method: 'GET',
@@ -46,6 +46,6 @@ export const LIST_MMS_PARTITIONS: UpstreamAction<Page<Partition>> = {
   read: (data, { path }) => readPage(data, (item) => readPartitionData(item, { sourceId: path.sourceId ?? '' })),
   empty: { total: 0, items: [] },
   freshness: () => 'list',
-  unknownValues: (page) =>
-    page.items.flatMap((partition) => (partition.unknownStatus === null ? [] : [`status=${partition.unknownStatus}`])),
+  unknownValues: (page) => page.items.flatMap((partition) => GET_MMS_PARTITION.unknownValues?.(partition) ?? []),
+  items: { get: GET_MMS_PARTITION, params: (partition) => partitionParams({ sourceId: partition.sourceId, partitionId: partition.id }) },
 };

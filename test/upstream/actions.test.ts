@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMmsClient, staticCredential } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { DEMO_BIG_TABLE } from '../../src/emulator/data.js';
+import { type Emulator, startEmulator } from '../../src/emulator/server.js';
+import { createLogger } from '../../src/logger.js';
+import { GatewayMetrics } from '../../src/observability/metrics.js';
+import type { CallParams, UpstreamAction } from '../../src/upstream/action.js';
+import { dataSourceParams, GET_MMS_DATA_SOURCE, LIST_MMS_DATA_SOURCES } from '../../src/upstream/actions/data-source.js';
+import { databaseParams, GET_MMS_DB, LIST_MMS_DBS } from '../../src/upstream/actions/database.js';
+import { MMS_ACTIONS } from '../../src/upstream/actions/index.js';
+import { GET_MMS_PARTITION, LIST_MMS_PARTITIONS, partitionParams } from '../../src/upstream/actions/partition.js';
+import { GET_MMS_TABLE, LIST_MMS_TABLES, tableParams } from '../../src/upstream/actions/table.js';
+import type { MmsClient } from '../../src/upstream/mms-client.js';
+
+// Every described action, called by the real client library against the emulator: the
+// signed call, its query in wire form, and the reader of its answer.
+describe('the described actions', () => {
+  let emulator: Emulator;
+  let client: MmsClient;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    const [key] = emulator.credentials;
+    if (!key) throw new Error('no key');
+    const config = loadConfig({ MMS_RETRY_MAX: '0' }, { emulator: true });
+    client = createMmsClient(
+      config,
+      { protocol: 'http', host: emulator.endpoint },
+      staticCredential(key.accessKeyId, key.accessKeySecret),
+      createLogger('silent'),
+      new GatewayMetrics(),
+    );
+  });
+  afterAll(() => emulator.close());
+
+  const found: [UpstreamAction<unknown>, CallParams, (result: unknown) => void][] = [
+    [GET_MMS_DATA_SOURCE, dataSourceParams('200019'), (r) => expect(r).toMatchObject({ id: '200019', name: 'hive_prod', type: 'HIVE' })],
+    [LIST_MMS_DATA_SOURCES, { path: {}, query: { type: 'HIVE' } }, (r) => expect(r).toMatchObject({ total: 4 })],
+    [GET_MMS_DB, databaseParams('200019', '7'), (r) => expect(r).toMatchObject({ id: '7', sourceId: '200019', name: 'sales' })],
+    [LIST_MMS_DBS, { path: { sourceId: '200019' }, query: { sorter: { numRows: 'desc' } } }, (r) => expect(r).toMatchObject({ total: 3 })],
+    [GET_MMS_TABLE, tableParams('200019', '71'), (r) => expect(r).toMatchObject({ id: '71', name: 'orders', hasPartitions: true })],
+    [
+      LIST_MMS_TABLES,
+      { path: { sourceId: '200019' }, query: { dbId: '7', status: ['DONE', 'PART_DONE', 'DOING', 'FAILED', 'INIT'] } },
+      (r) => expect(r).toMatchObject({ total: 4 }),
+    ],
+    [
+      LIST_MMS_PARTITIONS,
+      { path: { sourceId: '200019' }, query: { tableId: DEMO_BIG_TABLE.tableId, status: ['DONE', 'FAILED'], pageNum: 1, pageSize: 100 } },
+      (r) => expect(r).toMatchObject({ total: 152 }),
+    ],
+    [GET_MMS_PARTITION, partitionParams({ sourceId: '200018', partitionId: '2323' }), (r) => expect(r).toMatchObject({ id: '2323' })],
+  ];
+
+  it('covers every action the emulator serves', () => {
+    expect(new Set(found.map(([action]) => action.name))).toEqual(new Set(MMS_ACTIONS.map((action) => action.name)));
+  });
+
+  it.each(found)('%s: a signed call with its query in wire form, read into its record', async (action, params, check) => {
+    check(await client.call(action, params));
+    expect(emulator.stats().unexpectedPaths).toEqual([]);
+  });
+
+  it.each(MMS_ACTIONS.filter((action) => action.kind === 'get'))('%s: a record that does not exist is NOT_FOUND', async (action) => {
+    const params = { path: Object.fromEntries([...action.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, '424242'])) };
+    await expect(client.call(action, params)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses a parameter in the wrong wire form with 400 InvalidParameter', async () => {
+    // The same action described wrongly: status as plain text instead of a JSON array, sorter as JSON.
+    const plainStatus = { ...LIST_MMS_PARTITIONS, query: { ...LIST_MMS_PARTITIONS.query, status: 'string' as const } };
+    await expect(client.call(plainStatus, { path: { sourceId: '200019' }, query: { status: 'DONE' } })).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      upstreamCode: 'InvalidParameter',
+    });
+    const repeated = { ...LIST_MMS_PARTITIONS, query: { ...LIST_MMS_PARTITIONS.query, 'status.1': 'string' as const } };
+    await expect(client.call(repeated, { path: { sourceId: '200019' }, query: { 'status.1': 'DONE' } })).rejects.toMatchObject({
+      upstreamCode: 'InvalidParameter',
+    });
+    await expect(
+      client.call(LIST_MMS_PARTITIONS, { path: { sourceId: '200019' }, query: { sorter: { size: 'largest' } } }),
+    ).rejects.toMatchObject({ upstreamCode: 'InvalidParameter' });
+  });
+});
