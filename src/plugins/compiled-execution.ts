@@ -7,6 +7,7 @@ import {
   type OperationDefinitionNode,
   type Source,
   type SourceLocation,
+  valueFromASTUntyped,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { withExtensions } from '../schema/errors.js';
@@ -16,8 +17,8 @@ import { isIntrospectionOnly } from './client-introspection.js';
 // Where the compiler's answers differ from graphql-js's, graphql-js's behaviour is kept:
 // - only queries are compiled (it fails on a root type the schema lacks, where graphql-js
 //   answers a plain error), and introspection stays with graphql-js;
-// - variables are coerced by graphql-js first (the compiler refuses a required variable left
-//   to its default, and words coercion errors differently);
+// - variables are checked by graphql-js first (the compiler words coercion errors differently),
+//   and the defaults of those left out are filled in (the compiler refuses a required one);
 // - its field errors carry line and column only, without the source positions yoga rebuilds
 //   every error from before writing the answer: they get them, so their locations survive.
 // The differential test (test/differential) holds the two executors to the same answers.
@@ -59,7 +60,14 @@ function useReferenceVariables(): Plugin {
         setResultAndStopExecution({ errors: coerced.errors.map((error) => withExtensions(error, { code: 'BAD_USER_INPUT' })) });
         return;
       }
-      args.variableValues = coerced.coerced;
+      // The compiler coerces the values itself; it is only handed the defaults it would refuse as missing.
+      // (graphql-js's coerced values are not re-coercible: an enum's internal value is not its name.)
+      const withDefaults: Record<string, unknown> = { ...raw };
+      for (const definition of operation.variableDefinitions) {
+        const name = definition.variable.name.value;
+        if (definition.defaultValue && !(name in raw)) withDefaults[name] = valueFromASTUntyped(definition.defaultValue);
+      }
+      args.variableValues = withDefaults;
     },
   };
 }
