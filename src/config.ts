@@ -178,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       MMS_BREAKER_COOLDOWN_MS: integerInRange(100, 600_000)({ default: 10_000 }),
       MMS_MAX_KEYS_PER_REQUEST: integerInRange(1, 100_000)({ default: 500 }),
       MAX_BODY_BYTES: integerInRange(1024, 64 * 1024 * 1024)({ default: 256 * 1024 }),
-      GRAPHQL_MAX_DEPTH: integerInRange(1, 1000)({ default: 8 }),
+      GRAPHQL_MAX_DEPTH: integerInRange(1, 1000)({ default: 16 }),
       GRAPHQL_MAX_ALIASES: integerInRange(0, 100_000)({ default: 128 }),
       GRAPHQL_MAX_TOKENS: integerInRange(10, 1_000_000)({ default: 10_000 }),
       GRAPHQL_MAX_DIRECTIVES: integerInRange(0, 10_000)({ default: 32 }),

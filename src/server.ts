@@ -23,6 +23,7 @@ import { useClientSchemaForIntrospection } from './plugins/client-introspection.
 import { useCompiledQueries } from './plugins/compiled-execution.js';
 import { renderGraphiQLPage, useSelfHostedGraphiQL } from './plugins/graphiql.js';
 import { useHttpCaching } from './plugins/http-caching.js';
+import { useReadEstimate } from './plugins/read-estimate.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -141,6 +142,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
       ...(settings.metrics ? [metrics.graphqlPlugin('/metrics')] : []),
       // Before the tracing plugin, which wraps whichever executor is set when its turn comes.
       ...useCompiledQueries(),
+      // After the variables are coerced, before anything executes.
+      useReadEstimate(settings.maxKeysPerRequest),
       ...(tracing ? [tracing] : []),
       useBodyLimit(settings.maxBodyBytes),
       // Automatic persisted queries: browsers and CDNs may send a hash (also by GET) instead of the query.

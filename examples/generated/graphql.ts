@@ -18,16 +18,266 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
-/** An MMA data source: the external system (Hive, BigQuery, MaxCompute, ...) data is migrated from. */
-export type MmsDataSource = {
-  __typename?: 'MmsDataSource';
-  /** Data source ID. */
-  id: Scalars['ID']['output'];
-  /** Data source name. */
+/** A column of a table's schema (an ordinary or a partition column). */
+export type MmsColumn = {
+  __typename?: 'MmsColumn';
+  /** Column comment. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** Default value, as the source declares it. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  /** Column name. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Whether the column may be null. */
+  nullable?: Maybe<Scalars['Boolean']['output']>;
+  /** Column type in the source, e.g. `bigint`. */
+  type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A partition's migration status. */
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSource = {
+  __typename?: 'MmsDataSource';
+  /** Whether the source instance or its agent is running. */
+  agentOnline?: Maybe<Scalars['Boolean']['output']>;
+  /** When the data source was created. */
+  createTime?: Maybe<Scalars['String']['output']>;
+  /** Number of databases. */
+  databaseCount?: Maybe<Scalars['Int']['output']>;
+  /** Its databases (ListMmsDbs). */
+  databases: MmsDatabaseConnection;
+  /** Default destination MaxCompute project. */
+  destinationProject?: Maybe<Scalars['String']['output']>;
+  /** Every destination MaxCompute project configured. */
+  destinationProjects: Array<Scalars['String']['output']>;
+  /** Why starting or stopping failed (with START_FAILED, STOP_FAILED). */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Data source ID (the `sourceId` of everything in it). */
+  id: Scalars['ID']['output'];
+  /** When its metadata was last synchronised from the source. */
+  lastUpdateTime?: Maybe<Scalars['String']['output']>;
+  /** Data source name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The MaxCompute network connection to the source, `<connection id>:<region id>`. */
+  networkLink?: Maybe<Scalars['String']['output']>;
+  /** Its partitions (ListMmsPartitions). */
+  partitions: MmsPartitionConnection;
+  /** Migration progress of its tables and partitions. */
+  progress: MmsMigrationProgress;
+  /** Region ID. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** State of the source's MMA instance; null for a state this gateway does not know yet. */
+  status?: Maybe<MmsDataSourceStatus>;
+  /** Its tables (ListMmsTables). */
+  tables: MmsTableConnection;
+  /** Source kind; null for a kind this gateway does not know yet. */
+  type?: Maybe<MmsDataSourceType>;
+};
+
+
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSourceDatabasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsDatabaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsDatabaseOrder>;
+};
+
+
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSourcePartitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsPartitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsPartitionOrder>;
+};
+
+
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSourceTablesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTableFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTableOrder>;
+};
+
+/** A page of data sources. */
+export type MmsDataSourceConnection = {
+  __typename?: 'MmsDataSourceConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsDataSourceEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching data sources over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One record of a page, with its cursor. */
+export type MmsDataSourceEdge = {
+  __typename?: 'MmsDataSourceEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsDataSource;
+};
+
+/** Narrows the list of data sources (ListMmsDataSources query parameters); every field given must match. */
+export type MmsDataSourceFilter = {
+  /** Data source name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Region ID, e.g. `cn-shanghai`. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Source kind. */
+  type?: InputMaybe<MmsDataSourceType>;
+};
+
+/** The state of a data source's MMA instance. */
+export type MmsDataSourceStatus =
+  /** Running. */
+  | 'STARTED'
+  /** Starting. */
+  | 'STARTING'
+  /** Starting failed: see `errorMessage`. */
+  | 'START_FAILED'
+  /** Stopped. */
+  | 'STOPPED'
+  /** Stopping. */
+  | 'STOPPING'
+  /** Stopping failed: see `errorMessage`. */
+  | 'STOP_FAILED';
+
+/** The kind of system a data source is. */
+export type MmsDataSourceType =
+  /** Google BigQuery. */
+  | 'BIGQUERY'
+  /** Apache Hive. */
+  | 'HIVE'
+  /** Another MaxCompute. */
+  | 'MAXCOMPUTE';
+
+/** A database of a data source (GetMmsDb): a Hive database, a BigQuery dataset, or a schema of the source. */
+export type MmsDatabase = {
+  __typename?: 'MmsDatabase';
+  /** When its record was created. */
+  createTime?: Maybe<Scalars['String']['output']>;
+  /** Database comment. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Where it is migrated to; null when the API gives no destination. */
+  destination?: Maybe<MmsDatabaseDestination>;
+  /** Database ID (the `dbId` of its tables and partitions). */
+  id: Scalars['ID']['output'];
+  /** Time of the last DDL in the source. */
+  lastDdlTime?: Maybe<Scalars['String']['output']>;
+  /** Storage location in the source. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** Database name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Number of rows (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded). */
+  numRows?: Maybe<Scalars['SafeInt']['output']>;
+  /** Owner in the source. */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** Its partitions (the source's ListMmsPartitions, by this database). */
+  partitions: MmsPartitionConnection;
+  /** Migration progress of its tables and partitions. */
+  progress: MmsMigrationProgress;
+  /** Further properties the source reports. */
+  properties: Array<MmsProperty>;
+  /** Data size in bytes (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded). */
+  size?: Maybe<Scalars['SafeInt']['output']>;
+  /** Its data source. */
+  source: MmsDataSource;
+  /** ID of its data source. */
+  sourceId: Scalars['ID']['output'];
+  /** Migration status; null for a status this gateway does not know yet. */
+  status?: Maybe<MmsMigrationStatus>;
+  /** Its tables (the source's ListMmsTables, by this database). */
+  tables: MmsTableConnection;
+  /** When its record was last updated. */
+  updateTime?: Maybe<Scalars['String']['output']>;
+  /** Whether its metadata changed since it was migrated. */
+  updated?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A database of a data source (GetMmsDb): a Hive database, a BigQuery dataset, or a schema of the source. */
+export type MmsDatabasePartitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsPartitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsPartitionOrder>;
+};
+
+
+/** A database of a data source (GetMmsDb): a Hive database, a BigQuery dataset, or a schema of the source. */
+export type MmsDatabaseTablesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTableFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTableOrder>;
+};
+
+/** A page of databases. */
+export type MmsDatabaseConnection = {
+  __typename?: 'MmsDatabaseConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsDatabaseEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching databases over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Where in MaxCompute a database is migrated to: a project and a schema in it. */
+export type MmsDatabaseDestination = {
+  __typename?: 'MmsDatabaseDestination';
+  /** Destination MaxCompute project. */
+  projectName?: Maybe<Scalars['String']['output']>;
+  /** Destination schema within the project. */
+  schemaName?: Maybe<Scalars['String']['output']>;
+};
+
+/** One record of a page, with its cursor. */
+export type MmsDatabaseEdge = {
+  __typename?: 'MmsDatabaseEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsDatabase;
+};
+
+/** Narrows a list of databases (ListMmsDbs query parameters); every field given must match. */
+export type MmsDatabaseFilter = {
+  /** Database name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Migration status. */
+  status?: InputMaybe<MmsMigrationStatus>;
+};
+
+/** The order of a list of databases (ties by ID). */
+export type MmsDatabaseOrder = {
+  /** Ascending (the default) or descending. */
+  direction?: InputMaybe<MmsOrderDirection>;
+  /** What to order by. */
+  field: MmsDatabaseOrderField;
+};
+
+/** What databases can be ordered by. */
+export type MmsDatabaseOrderField =
+  /** Row count. */
+  | 'NUM_ROWS'
+  /** Data size. */
+  | 'SIZE'
+  /** When its record was last updated. */
+  | 'UPDATE_TIME';
+
+/** Migration progress below a record, as the record carries it. */
+export type MmsMigrationProgress = {
+  __typename?: 'MmsMigrationProgress';
+  /** Its partitions; null where the record counts none. */
+  partitions?: Maybe<MmsStatusCounts>;
+  /** Its tables; null where the record counts none. */
+  tables?: Maybe<MmsStatusCounts>;
+};
+
+/** A migration status: of a partition (never PART_DONE), or of a table or database. */
 export type MmsMigrationStatus =
   /** Being migrated. */
   | 'DOING'
@@ -36,11 +286,22 @@ export type MmsMigrationStatus =
   /** Migration failed. */
   | 'FAILED'
   /** Not migrated yet. */
-  | 'INIT';
+  | 'INIT'
+  /** Partly migrated: some of its partitions are (tables and databases only). */
+  | 'PART_DONE';
+
+/** Sort direction. */
+export type MmsOrderDirection =
+  /** Smallest (or earliest) first. */
+  | 'ASC'
+  /** Largest (or latest) first. */
+  | 'DESC';
 
 /** One partition of a table in an MMA data source, with its size and migration status (GetMmsPartition). */
 export type MmsPartition = {
   __typename?: 'MmsPartition';
+  /** The database holding its table (its ID and name cost nothing; other fields read it once per request). */
+  database?: Maybe<MmsDatabase>;
   /** ID of the database holding the table. */
   dbId?: Maybe<Scalars['ID']['output']>;
   /** Name of the database holding the table. */
@@ -55,7 +316,7 @@ export type MmsPartition = {
   numRows?: Maybe<Scalars['SafeInt']['output']>;
   /** Data size in bytes. A value beyond 2^53-1 is an error (VALUE_OUT_OF_RANGE), never a rounded number. */
   size?: Maybe<Scalars['SafeInt']['output']>;
-  /** The data source the partition belongs to. */
+  /** The data source the partition belongs to (its ID and name cost nothing; other fields read it once per request). */
   source: MmsDataSource;
   /** ID of the data source the partition belongs to. */
   sourceId: Scalars['ID']['output'];
@@ -63,6 +324,8 @@ export type MmsPartition = {
   spec: Array<MmsPartitionColumnValue>;
   /** Migration status; null for a status this gateway does not know yet. */
   status?: Maybe<MmsMigrationStatus>;
+  /** The table it partitions (its ID, name and database cost nothing; other fields read it once per request). */
+  table?: Maybe<MmsTable>;
   /** ID of the partitioned table. */
   tableId?: Maybe<Scalars['ID']['output']>;
   /** Name of the partitioned table. */
@@ -82,6 +345,17 @@ export type MmsPartitionColumnValue = {
   value: Scalars['String']['output'];
 };
 
+/** A page of partitions. */
+export type MmsPartitionConnection = {
+  __typename?: 'MmsPartitionConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsPartitionEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching partitions over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Where in MaxCompute a partition is migrated to. */
 export type MmsPartitionDestination = {
   __typename?: 'MmsPartitionDestination';
@@ -95,6 +369,37 @@ export type MmsPartitionDestination = {
   value?: Maybe<Scalars['String']['output']>;
 };
 
+/** One record of a page, with its cursor. */
+export type MmsPartitionEdge = {
+  __typename?: 'MmsPartitionEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsPartition;
+};
+
+/** Narrows a list of partitions (ListMmsPartitions query parameters); every field given must match. */
+export type MmsPartitionFilter = {
+  /** Database ID. */
+  dbId?: InputMaybe<Scalars['ID']['input']>;
+  /** Database name. */
+  dbName?: InputMaybe<Scalars['String']['input']>;
+  /** Last DDL at or after this time, `YYYY-MM-DD HH:mm:ss` (`lastDdlTimeStart`). */
+  lastDdlTimeFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Last DDL at or before this time, `YYYY-MM-DD HH:mm:ss` (`lastDdlTimeEnd`). */
+  lastDdlTimeTo?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<MmsMigrationStatus>>;
+  /** ID of the table holding the partition. */
+  tableId?: InputMaybe<Scalars['ID']['input']>;
+  /** Table name. */
+  tableName?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the partition changed since it was migrated. */
+  updated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Partition spec, `p1=1/p2=abc`. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Identifies one partition of one data source. */
 export type MmsPartitionKey = {
   /** Partition ID: a non-negative integer below 2^63. */
@@ -103,13 +408,236 @@ export type MmsPartitionKey = {
   sourceId: Scalars['ID']['input'];
 };
 
+/** The order of a list of partitions (ties by ID). */
+export type MmsPartitionOrder = {
+  /** Ascending (the default) or descending. */
+  direction?: InputMaybe<MmsOrderDirection>;
+  /** What to order by. */
+  field: MmsPartitionOrderField;
+};
+
+/** What partitions can be ordered by. */
+export type MmsPartitionOrderField =
+  /** Time of the last DDL. */
+  | 'LAST_DDL_TIME'
+  /** Row count. */
+  | 'NUM_ROWS'
+  /** Data size. */
+  | 'SIZE';
+
+/** One property of a record (its `extra` JSON text, read into key/value pairs; non-text values as JSON text). */
+export type MmsProperty = {
+  __typename?: 'MmsProperty';
+  /** Property name. */
+  key: Scalars['String']['output'];
+  /** Property value. */
+  value: Scalars['String']['output'];
+};
+
+/** How many of a group (tables or partitions) are in each migration status; null where the API has no such counter. */
+export type MmsStatusCounts = {
+  __typename?: 'MmsStatusCounts';
+  /** Being migrated. */
+  doing?: Maybe<Scalars['Int']['output']>;
+  /** Migrated. */
+  done?: Maybe<Scalars['Int']['output']>;
+  /** Migration failed. */
+  failed?: Maybe<Scalars['Int']['output']>;
+  /** Partly migrated (tables only: partitions never are). */
+  partDone?: Maybe<Scalars['Int']['output']>;
+  /** All of the group. */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A table of a data source (GetMmsTable), with its schema and migration status. */
+export type MmsTable = {
+  __typename?: 'MmsTable';
+  /** Its ordinary columns, in order. */
+  columns: Array<MmsColumn>;
+  /** Table comment. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** Its database. */
+  database?: Maybe<MmsDatabase>;
+  /** ID of its database. */
+  dbId?: Maybe<Scalars['ID']['output']>;
+  /** Name of its database. */
+  dbName?: Maybe<Scalars['String']['output']>;
+  /** Where it is migrated to; null when the API gives no destination. */
+  destination?: Maybe<MmsTableDestination>;
+  /** Whether the table is partitioned. */
+  hasPartitions?: Maybe<Scalars['Boolean']['output']>;
+  /** Table ID (the `tableId` of its partitions). */
+  id: Scalars['ID']['output'];
+  /** Hive input format class. */
+  inputFormat?: Maybe<Scalars['String']['output']>;
+  /** Time of the last DDL in the source. */
+  lastDdlTime?: Maybe<Scalars['String']['output']>;
+  /** Storage location in the source. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** Table name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Number of rows (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded). */
+  numRows?: Maybe<Scalars['SafeInt']['output']>;
+  /** Hive output format class. */
+  outputFormat?: Maybe<Scalars['String']['output']>;
+  /** Owner in the source. */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** Its partition columns, in order (empty for a table without partitions). */
+  partitionColumns: Array<MmsColumn>;
+  /** Its partitions (the source's ListMmsPartitions, by this table). */
+  partitions: MmsPartitionConnection;
+  /** Migration progress of its partitions. */
+  progress: MmsMigrationProgress;
+  /** Table properties (delimiters, formats, ...). */
+  properties: Array<MmsProperty>;
+  /** Hive SerDe class. */
+  serde?: Maybe<Scalars['String']['output']>;
+  /** Data size in bytes (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded). */
+  size?: Maybe<Scalars['SafeInt']['output']>;
+  /** Its data source. */
+  source: MmsDataSource;
+  /** ID of its data source. */
+  sourceId: Scalars['ID']['output'];
+  /** Migration status; null for a status this gateway does not know yet. */
+  status?: Maybe<MmsMigrationStatus>;
+  /** Table type as the source names it, e.g. `MANAGED_TABLE`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** Whether its metadata changed since it was migrated. */
+  updated?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A table of a data source (GetMmsTable), with its schema and migration status. */
+export type MmsTablePartitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsPartitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsPartitionOrder>;
+};
+
+/** A page of tables. */
+export type MmsTableConnection = {
+  __typename?: 'MmsTableConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsTableEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching tables over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Where in MaxCompute a table is migrated to. */
+export type MmsTableDestination = {
+  __typename?: 'MmsTableDestination';
+  /** Destination MaxCompute project. */
+  projectName?: Maybe<Scalars['String']['output']>;
+  /** Destination schema; null when the project has no schema level. */
+  schemaName?: Maybe<Scalars['String']['output']>;
+  /** Destination table. */
+  tableName?: Maybe<Scalars['String']['output']>;
+};
+
+/** One record of a page, with its cursor. */
+export type MmsTableEdge = {
+  __typename?: 'MmsTableEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsTable;
+};
+
+/** Narrows a list of tables (ListMmsTables query parameters); every field given must match. */
+export type MmsTableFilter = {
+  /** Database ID. */
+  dbId?: InputMaybe<Scalars['ID']['input']>;
+  /** Database name. */
+  dbName?: InputMaybe<Scalars['String']['input']>;
+  /** Destination table. */
+  dstName?: InputMaybe<Scalars['String']['input']>;
+  /** Destination MaxCompute project. */
+  dstProjectName?: InputMaybe<Scalars['String']['input']>;
+  /** Destination schema. */
+  dstSchemaName?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the table is partitioned. */
+  hasPartitions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Last DDL at or after this time, `YYYY-MM-DD HH:mm:ss` (`lastDdlTimeStart`). */
+  lastDdlTimeFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Last DDL at or before this time, `YYYY-MM-DD HH:mm:ss` (`lastDdlTimeEnd`). */
+  lastDdlTimeTo?: InputMaybe<Scalars['String']['input']>;
+  /** Table name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<MmsMigrationStatus>>;
+  /** Table type, e.g. `MANAGED_TABLE`. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The order of a list of tables (ties by ID). */
+export type MmsTableOrder = {
+  /** Ascending (the default) or descending. */
+  direction?: InputMaybe<MmsOrderDirection>;
+  /** What to order by. */
+  field: MmsTableOrderField;
+};
+
+/** What tables can be ordered by. */
+export type MmsTableOrderField =
+  /** Time of the last DDL. */
+  | 'LAST_DDL_TIME'
+  /** Row count. */
+  | 'NUM_ROWS'
+  /** Data size. */
+  | 'SIZE';
+
+/** Where a page is in its listing (Relay). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last record of the page; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether records follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether records come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first record of the page; null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
 export type Query = {
   __typename?: 'Query';
+  /** One data source (GetMmsDataSource). Null, with an error, when it cannot be read. */
+  mmsDataSource?: Maybe<MmsDataSource>;
+  /** The account's data sources (ListMmsDataSources), in pages. */
+  mmsDataSources: MmsDataSourceConnection;
+  /** One database of a data source (GetMmsDb). Null, with an error, when it cannot be read. */
+  mmsDatabase?: Maybe<MmsDatabase>;
   /** One partition of a data source. Null, with an error, when it cannot be read (NOT_FOUND, FORBIDDEN, UPSTREAM_*). */
   mmsPartition?: Maybe<MmsPartition>;
   /** Several partitions at once, in the order of `keys` (at most 100). Repeated keys are read once; an entry that cannot be read is null with an error at its index. */
   mmsPartitions: Array<Maybe<MmsPartition>>;
+  /** One table of a data source (GetMmsTable). Null, with an error, when it cannot be read. */
+  mmsTable?: Maybe<MmsTable>;
+};
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsDataSourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsDataSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsDataSourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsDatabaseArgs = {
+  dbId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
 };
 
 
@@ -123,6 +651,13 @@ export type QueryMmsPartitionArgs = {
 /** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
 export type QueryMmsPartitionsArgs = {
   keys: Array<MmsPartitionKey>;
+};
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsTableArgs = {
+  sourceId: Scalars['ID']['input'];
+  tableId: Scalars['ID']['input'];
 };
 
 export type PartitionRowFragment = { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> };

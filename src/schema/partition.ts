@@ -1,13 +1,14 @@
 import type { GatewayContext } from '../context.js';
 import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
-import type { Partition, PartitionKey, UpstreamInteger } from '../upstream/partition.js';
+import type { Partition, PartitionKey } from '../upstream/partition.js';
 import { builder } from './builder.js';
-import { MmsDataSource } from './data-source.js';
 import { MmsPartitionDestination } from './destination.js';
-import { toGraphQLError, valueOutOfRange } from './errors.js';
+import { toGraphQLError } from './errors.js';
+import { exactInteger } from './integers.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionColumnValue } from './partition-column-value.js';
 import { toPartitionKey } from './partition-key.js';
+import { MmsDatabase, MmsDataSource, MmsPartition, MmsTable } from './refs.js';
 
 /** Loads a partition through the request's DataLoader; failures become coded GraphQL errors. */
 export function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
@@ -16,13 +17,7 @@ export function loadPartition(context: GatewayContext, key: PartitionKey): Promi
   });
 }
 
-function exactInteger(field: string, integer: UpstreamInteger | null): number | null {
-  if (integer === null) return null;
-  if (!integer.exact) throw valueOutOfRange(field, integer.digits);
-  return integer.value;
-}
-
-export const MmsPartition = builder.objectRef<Partition>('MmsPartition').implement({
+MmsPartition.implement({
   description: 'One partition of a table in an MMA data source, with its size and migration status (GetMmsPartition).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Partition ID.' }),
@@ -64,8 +59,33 @@ export const MmsPartition = builder.objectRef<Partition>('MmsPartition').impleme
     }),
     source: t.field({
       type: MmsDataSource,
-      description: 'The data source the partition belongs to.',
+      description: 'The data source the partition belongs to (its ID and name cost nothing; other fields read it once per request).',
+      complexity: 1,
       resolve: (partition) => ({ id: partition.sourceId, name: partition.sourceName }),
+    }),
+    database: t.field({
+      type: MmsDatabase,
+      nullable: true,
+      description: 'The database holding its table (its ID and name cost nothing; other fields read it once per request).',
+      complexity: 1,
+      resolve: (partition) =>
+        partition.dbId === null ? null : { sourceId: partition.sourceId, id: partition.dbId, name: partition.dbName },
+    }),
+    table: t.field({
+      type: MmsTable,
+      nullable: true,
+      description: 'The table it partitions (its ID, name and database cost nothing; other fields read it once per request).',
+      complexity: 1,
+      resolve: (partition) =>
+        partition.tableId === null
+          ? null
+          : {
+              sourceId: partition.sourceId,
+              id: partition.tableId,
+              name: partition.tableName,
+              dbId: partition.dbId,
+              dbName: partition.dbName,
+            },
     }),
     destination: t.expose('destination', {
       type: MmsPartitionDestination,

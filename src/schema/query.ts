@@ -1,7 +1,8 @@
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
-import { loadPartition, MmsPartition } from './partition.js';
+import { loadPartition } from './partition.js';
 import { MmsPartitionKey, toPartitionKey } from './partition-key.js';
+import { MmsPartition } from './refs.js';
 
 export const MAX_KEYS_PER_LIST = 100;
 
@@ -14,6 +15,7 @@ builder.queryField('mmsPartition', (t) =>
       sourceId: t.arg.id({ required: true, description: 'Data source ID, e.g. 200018.' }),
       partitionId: t.arg.id({ required: true, description: 'Partition ID, e.g. 2323.' }),
     },
+    complexity: 1,
     resolve: (_root, args, context) => loadPartition(context, toPartitionKey(args)),
   }),
 );
@@ -26,6 +28,11 @@ builder.queryField('mmsPartitions', (t) =>
     args: {
       keys: t.arg({ type: [MmsPartitionKey], required: true, description: `The partitions to read, at most ${MAX_KEYS_PER_LIST}.` }),
     },
+    // One read per key, and each item's nested reads once per key (an upper bound: repeats are read once).
+    complexity: (args) => ({
+      field: Math.min(args.keys.length, MAX_KEYS_PER_LIST),
+      multiplier: Math.min(args.keys.length, MAX_KEYS_PER_LIST),
+    }),
     resolve: (_root, args, context) => {
       if (args.keys.length > MAX_KEYS_PER_LIST) {
         throw badUserInput(`keys holds ${args.keys.length} entries; at most ${MAX_KEYS_PER_LIST} are allowed.`, 'keys');

@@ -22,7 +22,9 @@ describe('the federation subgraph', () => {
     expect(`${sdl}\n`).toBe(readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8'));
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])');
     expect(sdl).toContain('type MmsPartition\n  @key(fields: "sourceId id")');
-    expect(sdl).toContain('@key(fields: "id", resolvable: false)');
+    expect(sdl).toContain('type MmsDataSource\n  @key(fields: "id")');
+    expect(sdl).toContain('type MmsTable\n  @key(fields: "sourceId id")');
+    expect(sdl).toContain('type MmsDatabase\n  @key(fields: "sourceId id")');
   });
 
   it('introspects as the client schema, exactly schema.graphql', async () => {

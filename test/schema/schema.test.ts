@@ -15,34 +15,311 @@ import {
 import { describe, expect, it } from 'vitest';
 import { printPublishedSchema, schema } from '../../src/schema/index.js';
 
-// The published contract: names, types and nullability exactly so.
+// The published contract: names, types and nullability exactly so (clients and codegen rely on them).
 const CONTRACT = `
-type Query {
-  mmsPartition(sourceId: ID!, partitionId: ID!): MmsPartition
-  mmsPartitions(keys: [MmsPartitionKey!]!): [MmsPartition]!
+type MmsColumn {
+  comment: String
+  defaultValue: String
+  name: String
+  nullable: Boolean
+  type: String
 }
-input MmsPartitionKey { sourceId: ID!  partitionId: ID! }
-type MmsPartition {
+
+type MmsDataSource {
+  agentOnline: Boolean
+  createTime: String
+  databaseCount: Int
+  databases(after: String, filter: MmsDatabaseFilter, first: Int = 20, orderBy: MmsDatabaseOrder): MmsDatabaseConnection!
+  destinationProject: String
+  destinationProjects: [String!]!
+  errorMessage: String
   id: ID!
+  lastUpdateTime: String
+  name: String
+  networkLink: String
+  partitions(after: String, filter: MmsPartitionFilter, first: Int = 20, orderBy: MmsPartitionOrder): MmsPartitionConnection!
+  progress: MmsMigrationProgress!
+  region: String
+  status: MmsDataSourceStatus
+  tables(after: String, filter: MmsTableFilter, first: Int = 20, orderBy: MmsTableOrder): MmsTableConnection!
+  type: MmsDataSourceType
+}
+
+type MmsDataSourceConnection {
+  edges: [MmsDataSourceEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsDataSourceEdge {
+  cursor: String!
+  node: MmsDataSource!
+}
+
+input MmsDataSourceFilter {
+  name: String
+  region: String
+  type: MmsDataSourceType
+}
+
+enum MmsDataSourceStatus {
+  STARTED
+  STARTING
+  START_FAILED
+  STOPPED
+  STOPPING
+  STOP_FAILED
+}
+
+enum MmsDataSourceType {
+  BIGQUERY
+  HIVE
+  MAXCOMPUTE
+}
+
+type MmsDatabase {
+  createTime: String
+  description: String
+  destination: MmsDatabaseDestination
+  id: ID!
+  lastDdlTime: String
+  location: String
+  name: String
+  numRows: SafeInt
+  owner: String
+  partitions(after: String, filter: MmsPartitionFilter, first: Int = 20, orderBy: MmsPartitionOrder): MmsPartitionConnection!
+  progress: MmsMigrationProgress!
+  properties: [MmsProperty!]!
+  size: SafeInt
+  source: MmsDataSource!
   sourceId: ID!
+  status: MmsMigrationStatus
+  tables(after: String, filter: MmsTableFilter, first: Int = 20, orderBy: MmsTableOrder): MmsTableConnection!
+  updateTime: String
+  updated: Boolean
+}
+
+type MmsDatabaseConnection {
+  edges: [MmsDatabaseEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsDatabaseDestination {
+  projectName: String
+  schemaName: String
+}
+
+type MmsDatabaseEdge {
+  cursor: String!
+  node: MmsDatabase!
+}
+
+input MmsDatabaseFilter {
+  name: String
+  status: MmsMigrationStatus
+}
+
+input MmsDatabaseOrder {
+  direction: MmsOrderDirection = ASC
+  field: MmsDatabaseOrderField!
+}
+
+enum MmsDatabaseOrderField {
+  NUM_ROWS
+  SIZE
+  UPDATE_TIME
+}
+
+type MmsMigrationProgress {
+  partitions: MmsStatusCounts
+  tables: MmsStatusCounts
+}
+
+enum MmsMigrationStatus {
+  DOING
+  DONE
+  FAILED
+  INIT
+  PART_DONE
+}
+
+enum MmsOrderDirection {
+  ASC
+  DESC
+}
+
+type MmsPartition {
+  database: MmsDatabase
   dbId: ID
   dbName: String
+  destination: MmsPartitionDestination
+  id: ID!
+  lastDdlTime: String
+  numRows: SafeInt
+  size: SafeInt
+  source: MmsDataSource!
+  sourceId: ID!
+  spec: [MmsPartitionColumnValue!]!
+  status: MmsMigrationStatus
+  table: MmsTable
   tableId: ID
   tableName: String
-  value: String
-  spec: [MmsPartitionColumnValue!]!
-  size: SafeInt
-  numRows: SafeInt
   updated: Boolean
-  lastDdlTime: String
-  status: MmsMigrationStatus
-  source: MmsDataSource!
-  destination: MmsPartitionDestination
+  value: String
 }
-type MmsPartitionColumnValue { column: String!  value: String! }
-type MmsDataSource { id: ID!  name: String }
-type MmsPartitionDestination { projectName: String  schemaName: String  tableName: String  value: String }
-enum MmsMigrationStatus { INIT DOING DONE FAILED }
+
+type MmsPartitionColumnValue {
+  column: String!
+  value: String!
+}
+
+type MmsPartitionConnection {
+  edges: [MmsPartitionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsPartitionDestination {
+  projectName: String
+  schemaName: String
+  tableName: String
+  value: String
+}
+
+type MmsPartitionEdge {
+  cursor: String!
+  node: MmsPartition!
+}
+
+input MmsPartitionFilter {
+  dbId: ID
+  dbName: String
+  lastDdlTimeFrom: String
+  lastDdlTimeTo: String
+  status: [MmsMigrationStatus!]
+  tableId: ID
+  tableName: String
+  updated: Boolean
+  value: String
+}
+
+input MmsPartitionKey {
+  partitionId: ID!
+  sourceId: ID!
+}
+
+input MmsPartitionOrder {
+  direction: MmsOrderDirection = ASC
+  field: MmsPartitionOrderField!
+}
+
+enum MmsPartitionOrderField {
+  LAST_DDL_TIME
+  NUM_ROWS
+  SIZE
+}
+
+type MmsProperty {
+  key: String!
+  value: String!
+}
+
+type MmsStatusCounts {
+  doing: Int
+  done: Int
+  failed: Int
+  partDone: Int
+  total: Int
+}
+
+type MmsTable {
+  columns: [MmsColumn!]!
+  comment: String
+  database: MmsDatabase
+  dbId: ID
+  dbName: String
+  destination: MmsTableDestination
+  hasPartitions: Boolean
+  id: ID!
+  inputFormat: String
+  lastDdlTime: String
+  location: String
+  name: String
+  numRows: SafeInt
+  outputFormat: String
+  owner: String
+  partitionColumns: [MmsColumn!]!
+  partitions(after: String, filter: MmsPartitionFilter, first: Int = 20, orderBy: MmsPartitionOrder): MmsPartitionConnection!
+  progress: MmsMigrationProgress!
+  properties: [MmsProperty!]!
+  serde: String
+  size: SafeInt
+  source: MmsDataSource!
+  sourceId: ID!
+  status: MmsMigrationStatus
+  type: String
+  updated: Boolean
+}
+
+type MmsTableConnection {
+  edges: [MmsTableEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsTableDestination {
+  projectName: String
+  schemaName: String
+  tableName: String
+}
+
+type MmsTableEdge {
+  cursor: String!
+  node: MmsTable!
+}
+
+input MmsTableFilter {
+  dbId: ID
+  dbName: String
+  dstName: String
+  dstProjectName: String
+  dstSchemaName: String
+  hasPartitions: Boolean
+  lastDdlTimeFrom: String
+  lastDdlTimeTo: String
+  name: String
+  status: [MmsMigrationStatus!]
+  type: String
+}
+
+input MmsTableOrder {
+  direction: MmsOrderDirection = ASC
+  field: MmsTableOrderField!
+}
+
+enum MmsTableOrderField {
+  LAST_DDL_TIME
+  NUM_ROWS
+  SIZE
+}
+
+type PageInfo {
+  endCursor: String
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+}
+
+type Query {
+  mmsDataSource(id: ID!): MmsDataSource
+  mmsDataSources(after: String, filter: MmsDataSourceFilter, first: Int = 20): MmsDataSourceConnection!
+  mmsDatabase(dbId: ID!, sourceId: ID!): MmsDatabase
+  mmsPartition(partitionId: ID!, sourceId: ID!): MmsPartition
+  mmsPartitions(keys: [MmsPartitionKey!]!): [MmsPartition]!
+  mmsTable(sourceId: ID!, tableId: ID!): MmsTable
+}
+
 scalar SafeInt
 `;
 

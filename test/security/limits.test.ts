@@ -73,7 +73,7 @@ describe('query limits (graphql-armor), each refused before any upstream call', 
 });
 
 describe('the upstream fan-out budget', () => {
-  it('fetches at most MMS_MAX_KEYS_PER_REQUEST distinct partitions, whatever the mix of fields', async () => {
+  it('refuses a document that may read more than MMS_MAX_KEYS_PER_REQUEST records before any call, whatever the mix of fields', async () => {
     const harness = await startHarness({ env: { MMS_MAX_KEYS_PER_REQUEST: '5' } });
     try {
       const answer = await harness.query(`{
@@ -83,10 +83,20 @@ describe('the upstream fan-out budget', () => {
         e: _entities(representations: [{ __typename: "MmsPartition", sourceId: "1", id: "5" }, { __typename: "MmsPartition", sourceId: "1", id: "6" }]) { ... on MmsPartition { id } }
         f: mmsPartition(sourceId: "1", partitionId: "7") { id }
       }`);
-      const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
-      expect(codes.filter((c) => c === 'LIMIT_EXCEEDED')).toHaveLength(2);
-      expect(harness.emulator.stats().total).toBe(5);
-      // Duplicates cost nothing: a and b share one call.
+      // a, b, three keys, two representations and f: up to 8 reads, over the budget of 5.
+      const codes = new Set((answer.errors ?? []).map((e) => e.extensions?.code));
+      expect([...codes]).toEqual(['QUERY_LIMIT_EXCEEDED']);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ estimatedReads: 8, maxReads: 5 });
+      expect(harness.emulator.stats().total).toBe(0);
+      // Within the estimate, the same fields are read, duplicates once.
+      const within = await harness.query(`{
+        a: mmsPartition(sourceId: "1", partitionId: "1") { id }
+        b: mmsPartition(sourceId: "1", partitionId: "1") { id }
+        list: mmsPartitions(keys: [{ sourceId: "1", partitionId: "2" }, { sourceId: "1", partitionId: "3" }]) { id }
+        e: _entities(representations: [{ __typename: "MmsPartition", sourceId: "1", id: "5" }]) { ... on MmsPartition { id } }
+      }`);
+      expect(within.errors?.every((e) => e.extensions?.code === 'NOT_FOUND')).toBe(true);
+      expect(harness.emulator.stats().total).toBe(4);
       expect(harness.emulator.calls(1, 1)).toBe(1);
     } finally {
       await harness.close();

@@ -14,6 +14,7 @@ import { UpstreamReader } from '../../src/cache/upstream-reader.js';
 import { createContext, releaseRequest } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
+import { estimateReads, overBudgetError } from '../../src/plugins/read-estimate.js';
 import { subgraphSchema } from '../../src/schema/index.js';
 import type { Harness } from './harness.js';
 
@@ -161,6 +162,12 @@ export function graphqlJsReference(harness: Harness): ReferenceExecutor {
         variableValues: isRecord(variableValues) ? variableValues : undefined,
         contextValue,
       };
+      // The gateway's refusal before execution (plugins/read-estimate.ts) of what may read too much.
+      const estimate = estimateReads(subgraphSchema, document, undefined, args.variableValues, contextValue);
+      if (estimate !== null && estimate > limits.maxKeysPerRequest) {
+        releaseRequest(request);
+        return readWireAnswer(JSON.stringify({ errors: [overBudgetError(estimate, limits.maxKeysPerRequest).toJSON()] }));
+      }
       try {
         const result =
           getOperationAST(document)?.operation === OperationTypeNode.SUBSCRIPTION ? await subscribe(args) : await execute(args);

@@ -1,0 +1,156 @@
+import type { GatewayContext } from '../context.js';
+import type { Database } from '../upstream/actions/database.js';
+import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
+import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
+import { canonicalId } from '../upstream/partition.js';
+import { builder } from './builder.js';
+import { toSourceId } from './data-source.js';
+import { MmsDatabaseDestination } from './destinations.js';
+import { badUserInput } from './errors.js';
+import { exactInteger } from './integers.js';
+import { connectionComplexity, listConnection, pageArgs } from './listing.js';
+import { MmsMigrationProgress } from './migration-progress.js';
+import { MmsMigrationStatus } from './migration-status.js';
+import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
+import { MmsProperty } from './property.js';
+import { type DatabaseRef, databaseRecord, databaseRef, MmsDatabase, MmsDataSource, tableRef } from './refs.js';
+import { MmsTableConnection, tableListing, tableListingArgs } from './table-listing.js';
+
+/** A field read from the database's record (loaded only when such a field is asked for). */
+const fromRecord =
+  <T>(pick: (record: Database) => T) =>
+  async (ref: DatabaseRef, _args: unknown, context: GatewayContext): Promise<T> =>
+    pick(await databaseRecord(ref, context));
+
+MmsDatabase.implement({
+  description: 'A database of a data source (GetMmsDb): a Hive database, a BigQuery dataset, or a schema of the source.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Database ID (the `dbId` of its tables and partitions).' }),
+    sourceId: t.exposeID('sourceId', { description: 'ID of its data source.' }),
+    name: t.string({
+      nullable: true,
+      description: 'Database name.',
+      resolve: (ref, args, context) => (ref.name !== undefined ? ref.name : fromRecord((record) => record.name)(ref, args, context)),
+    }),
+    description: t.string({ nullable: true, description: 'Database comment.', resolve: fromRecord((record) => record.description) }),
+    owner: t.string({ nullable: true, description: 'Owner in the source.', resolve: fromRecord((record) => record.owner) }),
+    location: t.string({
+      nullable: true,
+      description: 'Storage location in the source.',
+      resolve: fromRecord((record) => record.location),
+    }),
+    properties: t.field({
+      type: [MmsProperty],
+      description: 'Further properties the source reports.',
+      resolve: fromRecord((record) => record.properties),
+    }),
+    status: t.field({
+      type: MmsMigrationStatus,
+      nullable: true,
+      description: 'Migration status; null for a status this gateway does not know yet.',
+      resolve: fromRecord((record) => record.status),
+    }),
+    updated: t.boolean({
+      nullable: true,
+      description: 'Whether its metadata changed since it was migrated.',
+      resolve: fromRecord((record) => record.updated),
+    }),
+    size: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Data size in bytes (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded).',
+      resolve: fromRecord((record) => exactInteger('size', record.size)),
+    }),
+    numRows: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Number of rows (VALUE_OUT_OF_RANGE beyond 2^53-1, never rounded).',
+      resolve: fromRecord((record) => exactInteger('numRows', record.numRows)),
+    }),
+    lastDdlTime: t.string({
+      nullable: true,
+      description: 'Time of the last DDL in the source.',
+      resolve: fromRecord((record) => record.lastDdlTime),
+    }),
+    createTime: t.string({
+      nullable: true,
+      description: 'When its record was created.',
+      resolve: fromRecord((record) => record.createTime),
+    }),
+    updateTime: t.string({
+      nullable: true,
+      description: 'When its record was last updated.',
+      resolve: fromRecord((record) => record.updateTime),
+    }),
+    destination: t.field({
+      type: MmsDatabaseDestination,
+      nullable: true,
+      description: 'Where it is migrated to; null when the API gives no destination.',
+      resolve: fromRecord((record) => record.destination),
+    }),
+    progress: t.field({
+      type: MmsMigrationProgress,
+      description: 'Migration progress of its tables and partitions.',
+      resolve: fromRecord((record) => record.progress),
+    }),
+    source: t.field({
+      type: MmsDataSource,
+      description: 'Its data source.',
+      complexity: 1,
+      resolve: (ref) => ({ id: ref.sourceId, ...(ref.record && { name: ref.record.sourceName }) }),
+    }),
+    tables: t.field({
+      type: MmsTableConnection,
+      description: "Its tables (the source's ListMmsTables, by this database).",
+      args: { ...pageArgs, ...tableListingArgs },
+      complexity: connectionComplexity,
+      resolve: async (ref, args, context) => {
+        const listing = tableListing('MmsDatabase.tables', ref.sourceId, args, { dbId: ref.id });
+        const connection = await listConnection(context, LIST_MMS_TABLES, args, listing);
+        return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: tableRef(edge.node) })) };
+      },
+    }),
+    partitions: t.field({
+      type: MmsPartitionConnection,
+      description: "Its partitions (the source's ListMmsPartitions, by this database).",
+      args: { ...pageArgs, ...partitionListingArgs },
+      complexity: connectionComplexity,
+      resolve: (ref, args, context) =>
+        listConnection(
+          context,
+          LIST_MMS_PARTITIONS,
+          args,
+          partitionListing('MmsDatabase.partitions', ref.sourceId, args, { dbId: ref.id }),
+        ),
+    }),
+  }),
+});
+
+/** A user-given database key, canonical, or BAD_USER_INPUT before any call. */
+function toDatabaseRef(input: { sourceId: string; id: string }, idName: string): DatabaseRef {
+  const id = canonicalId(input.id);
+  if (id === null) throw badUserInput(`${idName} must be a non-negative decimal integer below 2^63.`, idName);
+  return { sourceId: toSourceId(input.sourceId, 'sourceId'), id };
+}
+
+builder.queryField('mmsDatabase', (t) =>
+  t.field({
+    type: MmsDatabase,
+    nullable: true,
+    description: 'One database of a data source (GetMmsDb). Null, with an error, when it cannot be read.',
+    args: {
+      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
+      dbId: t.arg.id({ required: true, description: 'Database ID.' }),
+    },
+    complexity: 1,
+    resolve: async (_root, args, context) =>
+      databaseRef(await databaseRecord(toDatabaseRef({ sourceId: args.sourceId, id: args.dbId }, 'dbId'), context)),
+  }),
+);
+
+// A federation entity: routers fetch databases by `sourceId id` through the same loader.
+builder.asEntity(MmsDatabase, {
+  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
+  resolveReference: (reference, context) =>
+    Promise.resolve().then(async () => databaseRef(await databaseRecord(toDatabaseRef(reference, 'id'), context))),
+});

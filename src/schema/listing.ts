@@ -1,0 +1,73 @@
+import type { GatewayContext } from '../context.js';
+import type { CallParams, ListAction, QueryValue } from '../upstream/action.js';
+import type { Page } from '../upstream/json.js';
+import { canonicalId } from '../upstream/partition.js';
+import { builder } from './builder.js';
+import { badUserInput, toGraphQLError } from './errors.js';
+import { type Connection, DEFAULT_PAGE_SIZE, type ListingScope, MAX_PAGE_SIZE, resolveConnection } from './paging.js';
+
+// What every inventory connection shares: its arguments' checks, its cost, and its read of
+// one List action, filtered, ordered and paged as the reference's query parameters say.
+
+/** The upstream reads a connection may cost: at most two List calls, each item's nested reads times its size. */
+export function connectionComplexity(args: { first?: number | null }): { field: number; multiplier: number } {
+  return { field: 2, multiplier: Math.min(MAX_PAGE_SIZE, Math.max(1, args.first ?? DEFAULT_PAGE_SIZE)) };
+}
+
+/** A filter's ID, canonical, or BAD_USER_INPUT (before any call). */
+export function filterId(value: string | null | undefined, name: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const id = canonicalId(value);
+  if (id === null) throw badUserInput(`filter.${name} must be a non-negative decimal integer below 2^63.`, `filter.${name}`);
+  return id;
+}
+
+const API_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** A filter's time bound, as the API writes times (`YYYY-MM-DD HH:mm:ss`), or BAD_USER_INPUT. */
+export function filterTime(value: string | null | undefined, name: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!API_TIME.test(value)) throw badUserInput(`filter.${name} must be a time written YYYY-MM-DD HH:mm:ss.`, `filter.${name}`);
+  return value;
+}
+
+/** The connection arguments every inventory listing takes, besides its filter and order. */
+export const pageArgs = builder.args((t) => ({
+  first: t.int({
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many records, 1 to ${MAX_PAGE_SIZE}.`,
+  }),
+  after: t.string({ description: 'The `endCursor` of the page before: the page starts after it.' }),
+}));
+
+export interface ListingRequest {
+  /** The listing's identity for its cursors: the connection, its parent, its filter and order. */
+  scope: ListingScope;
+  /** The call's path and query parameters, without the paging ones. */
+  params: CallParams;
+}
+
+/** Reads a connection of `action`: validated, paged, each listed record priming its own loader. */
+export function listConnection<Item>(
+  context: GatewayContext,
+  action: ListAction<Item>,
+  args: { first?: number | null; after?: string | null },
+  request: ListingRequest,
+): Promise<Connection<Item>> {
+  return resolveConnection(args, request.scope, (pageNum, pageSize): Promise<Page<Item>> => {
+    const query: Record<string, QueryValue | undefined> = { ...request.params.query, pageNum, pageSize };
+    return context.loaders.loadPage(action, { path: request.params.path, query }).catch((error: unknown) => {
+      throw toGraphQLError(error);
+    });
+  });
+}
+
+/** An order argument as the `sorter` parameter: one member, `asc` or `desc`. */
+export function sorter(
+  orderBy: { field: string; direction?: string | null } | null | undefined,
+  members: Readonly<Record<string, string>>,
+): Record<string, string> | undefined {
+  if (!orderBy) return undefined;
+  const member = members[orderBy.field];
+  return member ? { [member]: orderBy.direction ?? 'asc' } : undefined;
+}

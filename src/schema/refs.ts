@@ -1,0 +1,79 @@
+import type { GatewayContext } from '../context.js';
+import { type DataSource, dataSourceParams, GET_MMS_DATA_SOURCE } from '../upstream/actions/data-source.js';
+import { type Database, databaseParams, GET_MMS_DB } from '../upstream/actions/database.js';
+import { GET_MMS_TABLE, type Table, tableParams } from '../upstream/actions/table.js';
+import type { Partition } from '../upstream/partition.js';
+import { builder } from './builder.js';
+import { toGraphQLError } from './errors.js';
+
+// The inventory's object types, declared once here and implemented in their own files, so that
+// types pointing at each other (a partition's table, a table's partitions) import no cycle.
+//
+// A data source, database or table is often reached from a record that names it without
+// carrying it (a partition names its source by ID and name): its type is backed by that
+// reference, and its record is read (once per request, through the loader) only when a field
+// beyond the reference is asked for.
+
+export interface DataSourceRef {
+  id: string;
+  name?: string | null;
+  record?: DataSource;
+}
+
+export interface DatabaseRef {
+  sourceId: string;
+  id: string;
+  name?: string | null;
+  record?: Database;
+}
+
+export interface TableRef {
+  sourceId: string;
+  id: string;
+  name?: string | null;
+  dbId?: string | null;
+  dbName?: string | null;
+  record?: Table;
+}
+
+export const MmsDataSource = builder.objectRef<DataSourceRef>('MmsDataSource');
+export const MmsDatabase = builder.objectRef<DatabaseRef>('MmsDatabase');
+export const MmsTable = builder.objectRef<TableRef>('MmsTable');
+export const MmsPartition = builder.objectRef<Partition>('MmsPartition');
+
+function loaded<T>(load: Promise<T>): Promise<T> {
+  return load.catch((error: unknown) => {
+    throw toGraphQLError(error);
+  });
+}
+
+/** The data source's record: the one it was listed with, or GetMmsDataSource through the request's loader. */
+export function dataSourceRecord(ref: DataSourceRef, context: GatewayContext): Promise<DataSource> {
+  return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_DATA_SOURCE, dataSourceParams(ref.id)));
+}
+
+/** The database's record: the one it was listed with, or GetMmsDb through the request's loader. */
+export function databaseRecord(ref: DatabaseRef, context: GatewayContext): Promise<Database> {
+  return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_DB, databaseParams(ref.sourceId, ref.id)));
+}
+
+/** The table's record: the one it was listed with, or GetMmsTable through the request's loader. */
+export function tableRecord(ref: TableRef, context: GatewayContext): Promise<Table> {
+  return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_TABLE, tableParams(ref.sourceId, ref.id)));
+}
+
+export const dataSourceRef = (record: DataSource): DataSourceRef => ({ id: record.id, name: record.name, record });
+export const databaseRef = (record: Database): DatabaseRef => ({
+  sourceId: record.sourceId ?? '',
+  id: record.id,
+  name: record.name,
+  record,
+});
+export const tableRef = (record: Table): TableRef => ({
+  sourceId: record.sourceId ?? '',
+  id: record.id,
+  name: record.name,
+  dbId: record.dbId,
+  dbName: record.dbName,
+  record,
+});
