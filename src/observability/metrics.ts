@@ -1,6 +1,7 @@
 import { createCounter, createHistogram, type FillLabelsFnParams, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { MMS_ACTIONS } from '../upstream/actions/index.js';
 import { UPSTREAM_ERROR_CODES } from '../upstream/errors.js';
 import type { MmsClient, UpstreamCallReport } from '../upstream/mms-client.js';
 
@@ -42,6 +43,9 @@ const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'INTERNAL_SERVER_ERROR',
 ]);
 
+// The described actions: a label value per action, whatever calls are made.
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(MMS_ACTIONS.map((action) => action.name));
+
 export function boundedUpstreamCode(code: string | null): string {
   if (code === null) return 'none';
   return KNOWN_UPSTREAM_CODES.has(code) ? code : 'other';
@@ -68,9 +72,9 @@ type HttpLabelParams = FillLabelsFnParams & { request: Request; response: Respon
 /** The gateway's own metrics: upstream calls, retries, concurrency, circuit, batching. */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private readonly upstreamCalls: Counter<'outcome' | 'upstream_code'>;
-  private readonly upstreamDuration: Histogram<'outcome'>;
-  private readonly upstreamRetries: Counter<'outcome'>;
+  private readonly upstreamCalls: Counter<'action' | 'outcome' | 'upstream_code'>;
+  private readonly upstreamDuration: Histogram<'action' | 'outcome'>;
+  private readonly upstreamRetries: Counter<'action' | 'outcome'>;
   private readonly batchSize: Histogram;
   private readonly cacheLookups: Counter<'tier' | 'outcome'>;
 
@@ -79,21 +83,21 @@ export class GatewayMetrics {
     const registers = [this.registry];
     this.upstreamCalls = new Counter({
       name: 'mms_upstream_calls_total',
-      help: 'GetMmsPartition calls by outcome (OK or the error code) and upstream code.',
-      labelNames: ['outcome', 'upstream_code'],
+      help: 'Upstream calls by action, outcome (OK or the error code) and upstream code.',
+      labelNames: ['action', 'outcome', 'upstream_code'],
       registers,
     });
     this.upstreamDuration = new Histogram({
       name: 'mms_upstream_call_duration_seconds',
-      help: 'GetMmsPartition call latency, by outcome.',
-      labelNames: ['outcome'],
+      help: 'Upstream call latency, by action and outcome.',
+      labelNames: ['action', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
     this.upstreamRetries = new Counter({
       name: 'mms_upstream_retries_total',
-      help: 'GetMmsPartition calls that were retries, by outcome.',
-      labelNames: ['outcome'],
+      help: 'Upstream calls that were retries, by action and outcome.',
+      labelNames: ['action', 'outcome'],
       registers,
     });
     this.cacheLookups = new Counter({
@@ -144,11 +148,12 @@ export class GatewayMetrics {
     });
   }
 
-  recordCall = ({ attempt, durationMs, error }: UpstreamCallReport): void => {
+  recordCall = ({ action: name, attempt, durationMs, error }: UpstreamCallReport): void => {
     const outcome = error ? error.code : 'OK';
-    this.upstreamCalls.inc({ outcome, upstream_code: boundedUpstreamCode(error?.upstreamCode ?? null) });
-    this.upstreamDuration.observe({ outcome }, durationMs / 1000);
-    if (attempt > 1) this.upstreamRetries.inc({ outcome });
+    const action = KNOWN_ACTIONS.has(name) ? name : 'other';
+    this.upstreamCalls.inc({ action, outcome, upstream_code: boundedUpstreamCode(error?.upstreamCode ?? null) });
+    this.upstreamDuration.observe({ action, outcome }, durationMs / 1000);
+    if (attempt > 1) this.upstreamRetries.inc({ action, outcome });
   };
 
   recordBatch = (size: number): void => {

@@ -20,11 +20,18 @@ describe('metrics', () => {
     expect(text).toMatch(/graphql_requests_total\{operationName="Dashboard",operationType="query"\} 1$/m);
     expect(text).toMatch(/graphql_request_duration_seconds_count\{operationName="Dashboard",operationType="query"\} 1$/m);
     expect(text).toMatch(/graphql_errors_total\{operationName="Dashboard",phase="execute",code="NOT_FOUND"\} 1$/m);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="OK",upstream_code="none"\} 3$/m);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="UPSTREAM_UNAVAILABLE",upstream_code="ServiceUnavailable"\} 1$/m);
-    expect(text).toMatch(/mms_upstream_calls_total\{outcome="NOT_FOUND",upstream_code="NotFound"\} 1$/m);
-    expect(text).toMatch(/mms_upstream_retries_total\{outcome="OK"\} 1$/m);
-    expect(text).toMatch(/mms_upstream_call_duration_seconds_count\{outcome="OK"\} 3$/m);
+    expect(text).toMatch(/mms_upstream_calls_total\{action="GetMmsPartition",outcome="OK",upstream_code="none"\} 3$/m);
+    expect(text).toMatch(
+      /mms_upstream_calls_total\{action="GetMmsPartition",outcome="UPSTREAM_UNAVAILABLE",upstream_code="ServiceUnavailable"\} 1$/m,
+    );
+    expect(text).toMatch(/mms_upstream_calls_total\{action="GetMmsPartition",outcome="NOT_FOUND",upstream_code="NotFound"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_retries_total\{action="GetMmsPartition",outcome="OK"\} 1$/m);
+    expect(text).toMatch(/mms_upstream_call_duration_seconds_count\{action="GetMmsPartition",outcome="OK"\} 3$/m);
+    // Every action under its own label.
+    await harness.query('query Dashboard { mmsDataSource(id: "200018") { type partitions(first: 1) { totalCount } } }');
+    const after = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(after).toMatch(/mms_upstream_calls_total\{action="GetMmsDataSource",outcome="OK",upstream_code="none"\} 1$/m);
+    expect(after).toMatch(/mms_upstream_calls_total\{action="ListMmsPartitions",outcome="OK",upstream_code="none"\} 1$/m);
     expect(text).toMatch(/mms_loader_batch_size_sum 4$/m);
     expect(text).toMatch(/mms_upstream_in_flight 0$/m);
     expect(text).toMatch(/mms_upstream_circuit_state 0$/m);
