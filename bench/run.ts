@@ -64,6 +64,10 @@ const s2 = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: mmsPartition(sourc
 const s3Keys = Array.from({ length: 100 }, (_, i) => `{ sourceId: "200019", partitionId: "${6000 + (i % 60)}" }`).join(', ');
 const s3 = `{ mmsPartitions(keys: [${s3Keys}]) { id tableName status } }`;
 
+// A page of 100 of a source's partitions with every field and their source's kind: one List call and
+// one GetMmsDataSource (shared with the source read at the root) per request.
+const s5 = `{ mmsDataSource(id: "200019") { partitions(first: 100) { totalCount edges { cursor node { ${FIELDS} source { type } } } } } }`;
+
 const ONE_PARTITION: Scenario = {
   name: 'S1',
   description: 'one partition, all fields, 32 connections',
@@ -118,6 +122,13 @@ const SCENARIOS: Scenario[] = [
   { ...ALIASES, name: 'BN-S2', description: 'S2 without DataLoader', variant: 'bn' },
   KEY_LIST,
   { ...KEY_LIST, name: 'BN-S3', description: 'S3 without DataLoader', variant: 'bn' },
+  {
+    ...ONE_PARTITION,
+    name: 'S5',
+    description: 'a page of 100 partitions with source { type }, 32 connections',
+    query: s5,
+    distinctKeys: 2,
+  },
 ];
 
 // The emulator's data: the published example plus the partitions S2 and S3 ask for.
@@ -147,6 +158,8 @@ async function startEmulator(latencyMs: number): Promise<Spawned & { url: string
       String(latencyMs),
       '--data',
       DATA_FILE,
+      // The demo inventory around them, for S5's listing.
+      '--demo',
       '--access-key-id',
       KEY.id,
       '--access-key-secret',
@@ -296,7 +309,7 @@ const c1 = {
 };
 const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
 const byName = (name: string) => results.find((r) => r.name === name);
-const [S1, B0, S2, BN2, S3, BN3, S4, M1, Z1] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1', 'Z1'].map(byName);
+const [S1, B0, S2, BN2, S3, BN3, S4, M1, Z1, S5] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1', 'Z1', 'S5'].map(byName);
 // What a bare call costs when GraphQL work shares the process with it (M1), and S1's overhead in such calls.
 const callBesideB0 = M1 && B0 ? callCostBeside(M1.cpuMicrosPerRequest, B0.cpuMicrosPerRequest, M1.upstreamCallsPerRequest) : Number.NaN;
 // A figure for each round from that round's runs (NaN where a scenario was not run), two decimals.
@@ -349,6 +362,7 @@ const lines = [
   `- upstream calls ÷ distinct keys: S2 **${ratios.s2CallsOverDistinct}**, S3 **${ratios.s3CallsOverDistinct}** (target 1)`,
   `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3.toFixed(2)}**`,
   `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)${ROUNDS > 1 ? `; round by round: ${ratios.s4ThroughputOverB0ByRound.join(', ')}` : ''}`,
+  `- S5, a page of 100 partitions with \`source { type }\`: **${S5?.upstreamCallsPerRequest ?? 'NaN'}** upstream calls and **${S5?.cpuMicrosPerRequest ?? 'NaN'} µs** gateway CPU per request (${S5 && S1 ? (S5.cpuMicrosPerRequest / S1.cpuMicrosPerRequest).toFixed(1) : 'NaN'} × S1's, for 100 partitions instead of 1)`,
   `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -11,6 +11,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '9000' },
     data: { type: 'string' },
+    // With --data: add its partitions to the demo inventory instead of serving them alone.
+    demo: { type: 'boolean', default: false },
     'latency-ms': { type: 'string', default: '0' },
     'access-key-id': { type: 'string' },
     'access-key-secret': { type: 'string' },
@@ -28,7 +30,7 @@ const emulator = await startEmulator({
   port: Number(values.port),
   latencyMs: Number(values['latency-ms']),
   credentials: [credential],
-  ...(values.data !== undefined && { data: await loadDataSet(values.data) }),
+  ...(values.data !== undefined && { data: await loadDataSet(values.data), withDemo: values.demo }),
 });
 // The key pair is a throwaway one for this local process, printed so that a gateway can use it.
 logger.info(

@@ -45,6 +45,8 @@ export type Fault = (
 export interface EmulatorOptions {
   credentials?: EmulatorCredential[];
   data?: Map<string, EmulatedPartition>;
+  /** With `data`: serve the demo inventory with `data`'s partitions added to it, rather than `data` alone. */
+  withDemo?: boolean;
   /** Delay before every answer, in milliseconds. */
   latencyMs?: number;
   host?: string;
@@ -116,9 +118,9 @@ class UpstreamRefusal {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const credentials = options.credentials ?? [generateCredential()];
   const secrets = new Map(credentials.map((c) => [c.accessKeyId, c]));
-  const data = options.data ?? demoDataSet();
+  const data = options.data && !options.withDemo ? options.data : new Map([...demoDataSet(), ...(options.data ?? [])]);
   // The demo inventory around the demo partitions; a data set of partitions alone has no sources, dbs or tables.
-  const store = options.data ? inventoryStore({}, data) : demoInventory(data);
+  const store = options.data && !options.withDemo ? inventoryStore({}, data) : demoInventory(data);
   const faults = new Map<string, Fault>();
   // Nonces are remembered for twice the date window, so no replay inside it can pass.
   const nonces = new LRUCache<string, true>({ max: 1_000_000, ttl: 2 * DATE_WINDOW_MS });
