@@ -101,6 +101,35 @@ describe('the federation subgraph', () => {
     expect(harness.emulator.stats().total).toBe(1);
   });
 
+  it('resolves data source, database and table entities through their loaders: one read per distinct record', async () => {
+    const representations = [
+      { __typename: 'MmsTable', sourceId: '200019', id: '71' },
+      { __typename: 'MmsTable', sourceId: '200019', id: '72' },
+      { __typename: 'MmsTable', sourceId: '200019', id: '71' },
+      { __typename: 'MmsDatabase', sourceId: '200019', id: '7' },
+      { __typename: 'MmsDataSource', id: '200019' },
+      { __typename: 'MmsDataSource', id: '200019' },
+      { __typename: 'MmsTable', sourceId: '200019', id: '999' },
+    ];
+    const answer = await harness.query(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on MmsTable { name dbName } ... on MmsDatabase { name } ... on MmsDataSource { name type }
+      } }`,
+      { representations },
+    );
+    expect(answer.data?._entities).toEqual([
+      { name: 'orders', dbName: 'sales' },
+      { name: 'clicks', dbName: 'sales' },
+      { name: 'orders', dbName: 'sales' },
+      { name: 'sales' },
+      { name: 'hive_prod', type: 'HIVE' },
+      { name: 'hive_prod', type: 'HIVE' },
+      null,
+    ]);
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['_entities', 6], 'NOT_FOUND']]);
+    expect(harness.emulator.stats().perAction).toEqual({ GetMmsTable: 3, GetMmsDb: 1, GetMmsDataSource: 1 });
+  });
+
   it('refuses more than MMS_MAX_ENTITIES representations with BAD_USER_INPUT and no upstream call', async () => {
     const representations = Array.from({ length: 501 }, (_, i) => ({ __typename: 'MmsPartition', sourceId: '7', id: String(i + 1) }));
     const answer = await harness.query(ENTITIES, { representations });
