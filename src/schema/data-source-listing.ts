@@ -1,7 +1,7 @@
 import type { DataSourceType } from '../upstream/actions/data-source.js';
 import { builder } from './builder.js';
 import { MmsDataSourceType } from './data-source-enums.js';
-import type { ListingRequest } from './listing.js';
+import { inventoryConnection, type ListingRequest } from './listing.js';
 import { MmsDataSource } from './refs.js';
 
 export const MmsDataSourceFilter = builder.inputType('MmsDataSourceFilter', {
@@ -13,17 +13,7 @@ export const MmsDataSourceFilter = builder.inputType('MmsDataSourceFilter', {
   }),
 });
 
-export const MmsDataSourceConnection = builder.connectionObject(
-  {
-    type: MmsDataSource,
-    name: 'MmsDataSourceConnection',
-    description: 'A page of data sources.',
-    fields: (t) => ({
-      totalCount: t.int({ description: 'Matching data sources over all pages.', resolve: (connection) => connection.totalCount }),
-    }),
-  },
-  { name: 'MmsDataSourceEdge', description: 'One record of a page, with its cursor.' },
-);
+export const MmsDataSourceConnection = inventoryConnection(MmsDataSource, 'MmsDataSource', 'data sources');
 
 /** The account's data sources, filtered, as one listing. */
 export function dataSourceListing(

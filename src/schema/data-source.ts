@@ -123,6 +123,14 @@ export function toSourceId(value: string, argumentName: string): string {
   return id;
 }
 
+/** A user-given key of a record in a data source (database, table), canonical, or BAD_USER_INPUT before any call. */
+export function toChildKey(input: { sourceId: string; id: string }, idName: string): { sourceId: string; id: string } {
+  const sourceId = toSourceId(input.sourceId, 'sourceId');
+  const id = canonicalId(input.id);
+  if (id === null) throw badUserInput(`${idName} must be a non-negative decimal integer below 2^63.`, idName);
+  return { sourceId, id };
+}
+
 builder.queryField('mmsDataSource', (t) =>
   t.field({
     type: MmsDataSource,

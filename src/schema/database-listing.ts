@@ -1,8 +1,7 @@
 import type { MigrationStatusWithPartDone } from '../upstream/actions/progress.js';
 import { builder } from './builder.js';
-import { type ListingRequest, sorter } from './listing.js';
+import { inventoryConnection, inventoryOrder, type ListingRequest, sorter } from './listing.js';
 import { MmsMigrationStatus } from './migration-status.js';
-import { MmsOrderDirection } from './order-direction.js';
 import { MmsDatabase } from './refs.js';
 
 export const MmsDatabaseFilter = builder.inputType('MmsDatabaseFilter', {
@@ -13,34 +12,13 @@ export const MmsDatabaseFilter = builder.inputType('MmsDatabaseFilter', {
   }),
 });
 
-export const MmsDatabaseOrderField = builder.enumType('MmsDatabaseOrderField', {
-  description: 'What databases can be ordered by.',
-  values: {
-    NUM_ROWS: { value: 'NUM_ROWS', description: 'Row count.' },
-    SIZE: { value: 'SIZE', description: 'Data size.' },
-    UPDATE_TIME: { value: 'UPDATE_TIME', description: 'When its record was last updated.' },
-  } as const,
+export const MmsDatabaseOrder = inventoryOrder('MmsDatabase', 'databases', {
+  NUM_ROWS: 'Row count.',
+  SIZE: 'Data size.',
+  UPDATE_TIME: 'When its record was last updated.',
 });
 
-export const MmsDatabaseOrder = builder.inputType('MmsDatabaseOrder', {
-  description: 'The order of a list of databases (ties by ID).',
-  fields: (t) => ({
-    field: t.field({ type: MmsDatabaseOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: MmsOrderDirection, defaultValue: 'asc', description: 'Ascending (the default) or descending.' }),
-  }),
-});
-
-export const MmsDatabaseConnection = builder.connectionObject(
-  {
-    type: MmsDatabase,
-    name: 'MmsDatabaseConnection',
-    description: 'A page of databases.',
-    fields: (t) => ({
-      totalCount: t.int({ description: 'Matching databases over all pages.', resolve: (connection) => connection.totalCount }),
-    }),
-  },
-  { name: 'MmsDatabaseEdge', description: 'One record of a page, with its cursor.' },
-);
+export const MmsDatabaseConnection = inventoryConnection(MmsDatabase, 'MmsDatabase', 'databases');
 
 export const databaseListingArgs = builder.args((t) => ({
   filter: t.field({ type: MmsDatabaseFilter, description: 'Only the databases that match.' }),

@@ -2,11 +2,9 @@ import type { GatewayContext } from '../context.js';
 import type { Database } from '../upstream/actions/database.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
-import { canonicalId } from '../upstream/partition.js';
 import { builder } from './builder.js';
-import { toSourceId } from './data-source.js';
+import { toChildKey } from './data-source.js';
 import { MmsDatabaseDestination } from './destinations.js';
-import { badUserInput } from './errors.js';
 import { exactInteger } from './integers.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
@@ -126,13 +124,6 @@ MmsDatabase.implement({
   }),
 });
 
-/** A user-given database key, canonical, or BAD_USER_INPUT before any call. */
-function toDatabaseRef(input: { sourceId: string; id: string }, idName: string): DatabaseRef {
-  const id = canonicalId(input.id);
-  if (id === null) throw badUserInput(`${idName} must be a non-negative decimal integer below 2^63.`, idName);
-  return { sourceId: toSourceId(input.sourceId, 'sourceId'), id };
-}
-
 builder.queryField('mmsDatabase', (t) =>
   t.field({
     type: MmsDatabase,
@@ -144,7 +135,7 @@ builder.queryField('mmsDatabase', (t) =>
     },
     complexity: 1,
     resolve: async (_root, args, context) =>
-      databaseRef(await databaseRecord(toDatabaseRef({ sourceId: args.sourceId, id: args.dbId }, 'dbId'), context)),
+      databaseRef(await databaseRecord(toChildKey({ sourceId: args.sourceId, id: args.dbId }, 'dbId'), context)),
   }),
 );
 
@@ -152,5 +143,5 @@ builder.queryField('mmsDatabase', (t) =>
 builder.asEntity(MmsDatabase, {
   key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
   resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => databaseRef(await databaseRecord(toDatabaseRef(reference, 'id'), context))),
+    Promise.resolve().then(async () => databaseRef(await databaseRecord(toChildKey(reference, 'id'), context))),
 });

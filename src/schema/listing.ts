@@ -4,6 +4,7 @@ import type { Page } from '../upstream/json.js';
 import { canonicalId } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { badUserInput, toGraphQLError } from './errors.js';
+import { MmsOrderDirection } from './order-direction.js';
 import { type Connection, DEFAULT_PAGE_SIZE, type ListingScope, MAX_PAGE_SIZE, resolveConnection } from './paging.js';
 
 // What every inventory connection shares: its arguments' checks, its cost, and its read of
@@ -70,4 +71,38 @@ export function sorter(
   if (!orderBy) return undefined;
   const member = members[orderBy.field];
   return member ? { [member]: orderBy.direction ?? 'asc' } : undefined;
+}
+
+/** A page of `noun` (Relay): edges of `type`'s records with their cursors, page info and the upstream's total. */
+export function inventoryConnection<Type extends Parameters<typeof builder.connectionObject>[0]['type']>(
+  type: Type,
+  entity: string,
+  noun: string,
+) {
+  return builder.connectionObject(
+    {
+      type,
+      name: `${entity}Connection`,
+      description: `A page of ${noun}.`,
+      fields: (t) => ({
+        totalCount: t.int({ description: `Matching ${noun} over all pages.`, resolve: (connection) => connection.totalCount }),
+      }),
+    },
+    { name: `${entity}Edge`, description: 'One record of a page, with its cursor.' },
+  );
+}
+
+/** The `orderBy` input of a listing of `noun`: one of `fields` (by its GraphQL name), ascending or descending. */
+export function inventoryOrder(entity: string, noun: string, fields: Readonly<Record<string, string>>) {
+  const field = builder.enumType(`${entity}OrderField`, {
+    description: `What ${noun} can be ordered by.`,
+    values: Object.fromEntries(Object.entries(fields).map(([name, description]) => [name, { value: name, description }])),
+  });
+  return builder.inputType(`${entity}Order`, {
+    description: `The order of a list of ${noun} (ties by ID).`,
+    fields: (t) => ({
+      field: t.field({ type: field, required: true, description: 'What to order by.' }),
+      direction: t.field({ type: MmsOrderDirection, defaultValue: 'asc', description: 'Ascending (the default) or descending.' }),
+    }),
+  });
 }

@@ -1,8 +1,7 @@
 import type { MigrationStatus } from '../upstream/partition.js';
 import { builder } from './builder.js';
-import { filterId, filterTime, type ListingRequest, sorter } from './listing.js';
+import { filterId, filterTime, inventoryConnection, inventoryOrder, type ListingRequest, sorter } from './listing.js';
 import { MmsMigrationStatus } from './migration-status.js';
-import { MmsOrderDirection } from './order-direction.js';
 import { MmsPartition } from './refs.js';
 
 export const MmsPartitionFilter = builder.inputType('MmsPartitionFilter', {
@@ -20,34 +19,13 @@ export const MmsPartitionFilter = builder.inputType('MmsPartitionFilter', {
   }),
 });
 
-export const MmsPartitionOrderField = builder.enumType('MmsPartitionOrderField', {
-  description: 'What partitions can be ordered by.',
-  values: {
-    NUM_ROWS: { value: 'NUM_ROWS', description: 'Row count.' },
-    SIZE: { value: 'SIZE', description: 'Data size.' },
-    LAST_DDL_TIME: { value: 'LAST_DDL_TIME', description: 'Time of the last DDL.' },
-  } as const,
+export const MmsPartitionOrder = inventoryOrder('MmsPartition', 'partitions', {
+  NUM_ROWS: 'Row count.',
+  SIZE: 'Data size.',
+  LAST_DDL_TIME: 'Time of the last DDL.',
 });
 
-export const MmsPartitionOrder = builder.inputType('MmsPartitionOrder', {
-  description: 'The order of a list of partitions (ties by ID).',
-  fields: (t) => ({
-    field: t.field({ type: MmsPartitionOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: MmsOrderDirection, defaultValue: 'asc', description: 'Ascending (the default) or descending.' }),
-  }),
-});
-
-export const MmsPartitionConnection = builder.connectionObject(
-  {
-    type: MmsPartition,
-    name: 'MmsPartitionConnection',
-    description: 'A page of partitions.',
-    fields: (t) => ({
-      totalCount: t.int({ description: 'Matching partitions over all pages.', resolve: (connection) => connection.totalCount }),
-    }),
-  },
-  { name: 'MmsPartitionEdge', description: 'One record of a page, with its cursor.' },
-);
+export const MmsPartitionConnection = inventoryConnection(MmsPartition, 'MmsPartition', 'partitions');
 
 const SORTER_MEMBERS = { NUM_ROWS: 'numRows', SIZE: 'size', LAST_DDL_TIME: 'lastDdlTime' };
 

@@ -1,8 +1,7 @@
 import type { MigrationStatusWithPartDone } from '../upstream/actions/progress.js';
 import { builder } from './builder.js';
-import { filterId, filterTime, type ListingRequest, sorter } from './listing.js';
+import { filterId, filterTime, inventoryConnection, inventoryOrder, type ListingRequest, sorter } from './listing.js';
 import { MmsMigrationStatus } from './migration-status.js';
-import { MmsOrderDirection } from './order-direction.js';
 import { MmsTable } from './refs.js';
 
 export const MmsTableFilter = builder.inputType('MmsTableFilter', {
@@ -22,34 +21,13 @@ export const MmsTableFilter = builder.inputType('MmsTableFilter', {
   }),
 });
 
-export const MmsTableOrderField = builder.enumType('MmsTableOrderField', {
-  description: 'What tables can be ordered by.',
-  values: {
-    NUM_ROWS: { value: 'NUM_ROWS', description: 'Row count.' },
-    SIZE: { value: 'SIZE', description: 'Data size.' },
-    LAST_DDL_TIME: { value: 'LAST_DDL_TIME', description: 'Time of the last DDL.' },
-  } as const,
+export const MmsTableOrder = inventoryOrder('MmsTable', 'tables', {
+  NUM_ROWS: 'Row count.',
+  SIZE: 'Data size.',
+  LAST_DDL_TIME: 'Time of the last DDL.',
 });
 
-export const MmsTableOrder = builder.inputType('MmsTableOrder', {
-  description: 'The order of a list of tables (ties by ID).',
-  fields: (t) => ({
-    field: t.field({ type: MmsTableOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: MmsOrderDirection, defaultValue: 'asc', description: 'Ascending (the default) or descending.' }),
-  }),
-});
-
-export const MmsTableConnection = builder.connectionObject(
-  {
-    type: MmsTable,
-    name: 'MmsTableConnection',
-    description: 'A page of tables.',
-    fields: (t) => ({
-      totalCount: t.int({ description: 'Matching tables over all pages.', resolve: (connection) => connection.totalCount }),
-    }),
-  },
-  { name: 'MmsTableEdge', description: 'One record of a page, with its cursor.' },
-);
+export const MmsTableConnection = inventoryConnection(MmsTable, 'MmsTable', 'tables');
 
 export const tableListingArgs = builder.args((t) => ({
   filter: t.field({ type: MmsTableFilter, description: 'Only the tables that match.' }),

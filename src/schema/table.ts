@@ -1,12 +1,10 @@
 import type { GatewayContext } from '../context.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import type { Table } from '../upstream/actions/table.js';
-import { canonicalId } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsColumn } from './column.js';
-import { toSourceId } from './data-source.js';
+import { toChildKey } from './data-source.js';
 import { MmsTableDestination } from './destinations.js';
-import { badUserInput } from './errors.js';
 import { exactInteger } from './integers.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
@@ -137,13 +135,6 @@ MmsTable.implement({
   }),
 });
 
-/** A user-given table key, canonical, or BAD_USER_INPUT before any call. */
-function toTableRef(input: { sourceId: string; id: string }, idName: string): TableRef {
-  const id = canonicalId(input.id);
-  if (id === null) throw badUserInput(`${idName} must be a non-negative decimal integer below 2^63.`, idName);
-  return { sourceId: toSourceId(input.sourceId, 'sourceId'), id };
-}
-
 builder.queryField('mmsTable', (t) =>
   t.field({
     type: MmsTable,
@@ -155,7 +146,7 @@ builder.queryField('mmsTable', (t) =>
     },
     complexity: 1,
     resolve: async (_root, args, context) =>
-      tableRef(await tableRecord(toTableRef({ sourceId: args.sourceId, id: args.tableId }, 'tableId'), context)),
+      tableRef(await tableRecord(toChildKey({ sourceId: args.sourceId, id: args.tableId }, 'tableId'), context)),
   }),
 );
 
@@ -163,5 +154,5 @@ builder.queryField('mmsTable', (t) =>
 builder.asEntity(MmsTable, {
   key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
   resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => tableRef(await tableRecord(toTableRef(reference, 'id'), context))),
+    Promise.resolve().then(async () => tableRef(await tableRecord(toChildKey(reference, 'id'), context))),
 });

@@ -1,8 +1,6 @@
 import type { ListAction, UpstreamAction } from '../action.js';
 import {
-  asObject,
   type JsonObject,
-  type JsonValue,
   optionalBoolean,
   optionalEnum,
   optionalInteger,
@@ -12,7 +10,15 @@ import {
   ShapeError,
   type UpstreamInteger,
 } from '../json.js';
-import { anyPresent, optionalProperties, type Property, requiredIntegerDigits } from './fields.js';
+import {
+  anyPresent,
+  freshnessByStatus,
+  optionalProperties,
+  type Property,
+  readOfSource,
+  requiredIntegerDigits,
+  unknownStatusOf,
+} from './fields.js';
 import {
   DATABASE_PROGRESS_FIELDS,
   MIGRATION_STATUSES_WITH_PART_DONE,
@@ -87,16 +93,6 @@ export function readDatabase(data: JsonObject): Database {
   };
 }
 
-const terminalOrActive = (record: { status: MigrationStatusWithPartDone | null }) =>
-  record.status === 'DONE' || record.status === 'FAILED' ? 'terminal' : 'active';
-
-/** A database of the asked-for source: the source ID is the path's when the record leaves it out. */
-function readSourceDatabase(data: JsonValue, sourceId: string): Database {
-  const database = readDatabase(asObject(data));
-  if (database.sourceId !== null && database.sourceId !== sourceId) throw new ShapeError('the answer names another data source');
-  return { ...database, sourceId };
-}
-
 /** GetMmsDb's parameters. */
 export function databaseParams(sourceId: string, dbId: string): { path: { sourceId: string; dbId: string } } {
   return { path: { sourceId, dbId } };
@@ -110,12 +106,12 @@ export const GET_MMS_DB: UpstreamAction<Database> = {
   query: {},
   notFound: ({ path }) => `Database ${path.dbId} of data source ${path.sourceId} was not found.`,
   read: (data, { path }) => {
-    const database = readSourceDatabase(data, path.sourceId ?? '');
+    const database = readOfSource(readDatabase, data, path.sourceId ?? '');
     if (database.id !== path.dbId) throw new ShapeError('the answer names another database');
     return database;
   },
-  freshness: terminalOrActive,
-  unknownValues: (database) => (database.unknownStatus === null ? [] : [`status=${database.unknownStatus}`]),
+  freshness: freshnessByStatus,
+  unknownValues: unknownStatusOf,
 };
 
 export const LIST_MMS_DBS: ListAction<Database> = {
@@ -126,7 +122,7 @@ export const LIST_MMS_DBS: ListAction<Database> = {
   // The only List action whose sorter travels as one JSON object (reference §1.4).
   query: { name: 'string', status: 'string', sorter: 'json-object', pageNum: 'integer', pageSize: 'integer' },
   notFound: ({ path }) => `Data source ${path.sourceId} was not found.`,
-  read: (data, { path }) => readPage(data, (item) => readSourceDatabase(item, path.sourceId ?? '')),
+  read: (data, { path }) => readPage(data, (item) => readOfSource(readDatabase, item, path.sourceId ?? '')),
   empty: { total: 0, items: [] },
   freshness: () => 'list',
   unknownValues: (page) => page.items.flatMap((database) => GET_MMS_DB.unknownValues?.(database) ?? []),

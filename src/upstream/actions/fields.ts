@@ -1,4 +1,4 @@
-import { type JsonObject, optionalIntegerDigits, ShapeError } from '../json.js';
+import { isObject, type JsonObject, type JsonValue, optionalIntegerDigits, ShapeError } from '../json.js';
 
 // Field readers the inventory records share beyond those of `../json.ts`.
 
@@ -63,4 +63,29 @@ export function optionalProperties(data: JsonObject, field: string): Property[] 
     else if (token === '}' || token === ']') depth -= 1;
   }
   return [...members].map(([name, value]) => ({ key: name, value }));
+}
+
+/** How long an inventory record stays fresh: a finished (DONE, FAILED) one long, any other briefly. */
+export function freshnessByStatus(record: { status: string | null }): 'terminal' | 'active' {
+  return record.status === 'DONE' || record.status === 'FAILED' ? 'terminal' : 'active';
+}
+
+/** The unknown status of a record, for the warning log line. */
+export function unknownStatusOf(record: { unknownStatus: string | null }): string[] {
+  return record.unknownStatus === null ? [] : [`status=${record.unknownStatus}`];
+}
+
+/**
+ * A record of the asked-for source, read by `read`: refused when it names another source, and
+ * given the path's source ID when it leaves it out.
+ */
+export function readOfSource<T extends { sourceId: string | null }>(
+  read: (data: JsonObject) => T,
+  data: JsonValue,
+  sourceId: string,
+): T & { sourceId: string } {
+  if (!isObject(data)) throw new ShapeError('"data" is not an object');
+  const record = read(data);
+  if (record.sourceId !== null && record.sourceId !== sourceId) throw new ShapeError('the answer names another data source');
+  return { ...record, sourceId };
 }

@@ -12,7 +12,15 @@ import {
   ShapeError,
   type UpstreamInteger,
 } from '../json.js';
-import { anyPresent, optionalProperties, type Property, requiredIntegerDigits } from './fields.js';
+import {
+  anyPresent,
+  freshnessByStatus,
+  optionalProperties,
+  type Property,
+  readOfSource,
+  requiredIntegerDigits,
+  unknownStatusOf,
+} from './fields.js';
 import {
   MIGRATION_STATUSES_WITH_PART_DONE,
   type MigrationProgress,
@@ -153,17 +161,6 @@ export function readTable(data: JsonObject): Table {
   };
 }
 
-const terminalOrActive = (record: { status: MigrationStatusWithPartDone | null }) =>
-  record.status === 'DONE' || record.status === 'FAILED' ? 'terminal' : 'active';
-
-/** A table of the asked-for source: the source ID is the path's when the record leaves it out. */
-function readSourceTable(data: JsonValue, sourceId: string): Table {
-  if (!isObject(data)) throw new ShapeError('"data" is not an object');
-  const table = readTable(data);
-  if (table.sourceId !== null && table.sourceId !== sourceId) throw new ShapeError('the answer names another data source');
-  return { ...table, sourceId };
-}
-
 /** GetMmsTable's parameters. */
 export function tableParams(sourceId: string, tableId: string): { path: { sourceId: string; tableId: string } } {
   return { path: { sourceId, tableId } };
@@ -177,12 +174,12 @@ export const GET_MMS_TABLE: UpstreamAction<Table> = {
   query: {},
   notFound: ({ path }) => `Table ${path.tableId} of data source ${path.sourceId} was not found.`,
   read: (data, { path }) => {
-    const table = readSourceTable(data, path.sourceId ?? '');
+    const table = readOfSource(readTable, data, path.sourceId ?? '');
     if (table.id !== path.tableId) throw new ShapeError('the answer names another table');
     return table;
   },
-  freshness: terminalOrActive,
-  unknownValues: (table) => (table.unknownStatus === null ? [] : [`status=${table.unknownStatus}`]),
+  freshness: freshnessByStatus,
+  unknownValues: unknownStatusOf,
 };
 
 export const LIST_MMS_TABLES: ListAction<Table> = {
@@ -208,7 +205,7 @@ export const LIST_MMS_TABLES: ListAction<Table> = {
     sorter: 'dotted',
   },
   notFound: ({ path }) => `Data source ${path.sourceId} was not found.`,
-  read: (data, { path }) => readPage(data, (item) => readSourceTable(item, path.sourceId ?? '')),
+  read: (data, { path }) => readPage(data, (item) => readOfSource(readTable, item, path.sourceId ?? '')),
   empty: { total: 0, items: [] },
   freshness: () => 'list',
   unknownValues: (page) => page.items.flatMap((table) => GET_MMS_TABLE.unknownValues?.(table) ?? []),
