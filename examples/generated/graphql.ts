@@ -670,12 +670,34 @@ export type PartitionQueryVariables = Exact<{
 
 export type PartitionQuery = { __typename?: 'Query', mmsPartition?: { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, source: { __typename?: 'MmsDataSource', id: string, name?: string | null }, destination?: { __typename?: 'MmsPartitionDestination', projectName?: string | null, schemaName?: string | null, tableName?: string | null, value?: string | null } | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> } | null };
 
+export type PartitionsByStatusQueryVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  tableId: Scalars['ID']['input'];
+  status?: InputMaybe<Array<MmsMigrationStatus> | MmsMigrationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PartitionsByStatusQuery = { __typename?: 'Query', mmsTable?: { __typename?: 'MmsTable', id: string, name?: string | null, dbName?: string | null, source: { __typename?: 'MmsDataSource', id: string, name?: string | null }, partitions: { __typename?: 'MmsPartitionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsPartitionEdge', cursor: string, node: { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> } }> } } | null };
+
 export type PartitionsQueryVariables = Exact<{
   keys: Array<MmsPartitionKey> | MmsPartitionKey;
 }>;
 
 
 export type PartitionsQuery = { __typename?: 'Query', mmsPartitions: Array<{ __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> } | null> };
+
+export type SourceOverviewQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  tablesFirst?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SourceOverviewQuery = { __typename?: 'Query', mmsDataSources: { __typename?: 'MmsDataSourceConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsDataSourceEdge', node: { __typename?: 'MmsDataSource', id: string, name?: string | null, type?: MmsDataSourceType | null, status?: MmsDataSourceStatus | null, region?: string | null, progress: { __typename?: 'MmsMigrationProgress', tables?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null, partitions?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null }, tables: { __typename?: 'MmsTableConnection', totalCount: number, edges: Array<{ __typename?: 'MmsTableEdge', node: { __typename?: 'MmsTable', id: string, name?: string | null, dbName?: string | null, status?: MmsMigrationStatus | null, hasPartitions?: boolean | null, progress: { __typename?: 'MmsMigrationProgress', partitions?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null } } }> } } }> } };
+
+export type StatusCountsFragment = { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -711,6 +733,15 @@ export const PartitionRowFragmentDoc = new TypedDocumentString(`
   lastDdlTime
 }
     `, {"fragmentName":"PartitionRow"}) as unknown as TypedDocumentString<PartitionRowFragment, unknown>;
+export const StatusCountsFragmentDoc = new TypedDocumentString(`
+    fragment StatusCounts on MmsStatusCounts {
+  total
+  done
+  doing
+  partDone
+  failed
+}
+    `, {"fragmentName":"StatusCounts"}) as unknown as TypedDocumentString<StatusCountsFragment, unknown>;
 export const PartitionDocument = new TypedDocumentString(`
     query Partition($sourceId: ID!, $partitionId: ID!) {
   mmsPartition(sourceId: $sourceId, partitionId: $partitionId) {
@@ -741,6 +772,45 @@ export const PartitionDocument = new TypedDocumentString(`
   status
   lastDdlTime
 }`) as unknown as TypedDocumentString<PartitionQuery, PartitionQueryVariables>;
+export const PartitionsByStatusDocument = new TypedDocumentString(`
+    query PartitionsByStatus($sourceId: ID!, $tableId: ID!, $status: [MmsMigrationStatus!], $first: Int = 20, $after: String) {
+  mmsTable(sourceId: $sourceId, tableId: $tableId) {
+    id
+    name
+    dbName
+    source {
+      id
+      name
+    }
+    partitions(first: $first, after: $after, filter: {status: $status}) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...PartitionRow
+        }
+      }
+    }
+  }
+}
+    fragment PartitionRow on MmsPartition {
+  sourceId
+  id
+  tableName
+  value
+  spec {
+    column
+    value
+  }
+  size
+  numRows
+  status
+  lastDdlTime
+}`) as unknown as TypedDocumentString<PartitionsByStatusQuery, PartitionsByStatusQueryVariables>;
 export const PartitionsDocument = new TypedDocumentString(`
     query Partitions($keys: [MmsPartitionKey!]!) {
   mmsPartitions(keys: $keys) {
@@ -761,3 +831,54 @@ export const PartitionsDocument = new TypedDocumentString(`
   status
   lastDdlTime
 }`) as unknown as TypedDocumentString<PartitionsQuery, PartitionsQueryVariables>;
+export const SourceOverviewDocument = new TypedDocumentString(`
+    query SourceOverview($first: Int = 20, $after: String, $tablesFirst: Int = 20) {
+  mmsDataSources(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        type
+        status
+        region
+        progress {
+          tables {
+            ...StatusCounts
+          }
+          partitions {
+            ...StatusCounts
+          }
+        }
+        tables(first: $tablesFirst) {
+          totalCount
+          edges {
+            node {
+              id
+              name
+              dbName
+              status
+              hasPartitions
+              progress {
+                partitions {
+                  ...StatusCounts
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment StatusCounts on MmsStatusCounts {
+  total
+  done
+  doing
+  partDone
+  failed
+}`) as unknown as TypedDocumentString<SourceOverviewQuery, SourceOverviewQueryVariables>;

@@ -1,13 +1,22 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExample } from '../../scripts/example-site.js';
 import { launchChromium } from '../support/browser.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+/** Waits until the inventory screen's summary line reads exactly `text`. */
+async function summaryReads(page: Page, text: string): Promise<void> {
+  await page
+    .locator('#inventory-summary', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .waitFor({ timeout: 20_000 });
+}
 
 /** Serves a built examples/browser as a static site on its own origin. */
 async function serveExample(directory: string, port: number): Promise<Server> {
@@ -89,6 +98,75 @@ describe('the example frontend in a real browser', () => {
     expect(gatewayCalls).toHaveLength(1);
     expect(gatewayCalls[0]).toMatchObject({ method: 'GET', hashOnly: true });
     expect(gatewayCalls[0]?.cacheControl).toMatch(/^private, max-age=\d+$/);
+  });
+
+  it("navigates from the data sources to a table's partitions, filtered by status, page by page", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    const methods: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${harness.url}/graphql`) && request.method() !== 'OPTIONS') methods.push(request.method());
+    });
+    await page.goto(pageUrl(allowedOrigin));
+    await page.waitForFunction(() => !document.getElementById('summary')?.textContent?.startsWith('Loading'));
+
+    await page.click('#tab-sources');
+    await summaryReads(page, '7 data sources');
+    expect(await page.isHidden('#dashboard')).toBe(true);
+    expect(await page.locator('#inventory-rows tr').count()).toBe(7);
+    const hiveRow = page.locator('#inventory-rows tr', { hasText: 'hive_prod' });
+    expect(await hiveRow.locator('td').allTextContents()).toEqual([
+      'hive_prod',
+      'HIVE',
+      'STARTED',
+      'cn-hangzhou',
+      '1/6 done · 2 doing · 2 failed',
+      '148/258 done · 22 doing · 7 failed',
+    ]);
+
+    await hiveRow.getByRole('link', { name: 'hive_prod', exact: true }).click();
+    await summaryReads(page, '6 tables');
+    expect(await page.textContent('#inventory-title')).toBe('hive_prod');
+    expect(await page.locator('#inventory-rows tr td:first-child').allTextContents()).toEqual([
+      'orders',
+      'clicks',
+      'page_views',
+      'customers',
+      'orders_tmp',
+      'orders_new',
+    ]);
+
+    await page.getByRole('link', { name: 'page_views', exact: true }).click();
+    await summaryReads(page, 'Partitions 1–20 of 250 (every status)');
+    expect(await page.textContent('#inventory-title')).toBe('sales.page_views');
+    expect(await page.textContent('#breadcrumbs')).toBe('Data sources › hive_prod › page_views');
+    // A small page, so that the six FAILED partitions take two.
+    await page.selectOption('#page-size', '5');
+    await summaryReads(page, 'Partitions 1–5 of 250 (every status)');
+    await page.check('input[name=status][value=FAILED]');
+    await summaryReads(page, 'Partitions 1–5 of 6 (FAILED)');
+    expect(await page.locator('#inventory-rows .badge').allTextContents()).toEqual(Array(5).fill('FAILED'));
+    const firstPage = await page.locator('#inventory-rows tr td:first-child').allTextContents();
+    expect(firstPage[0]).toBe('dt=2024-11-02, hour=12');
+    expect(await page.isVisible('#next-page')).toBe(true);
+
+    await page.click('#next-page');
+    await summaryReads(page, 'Partitions 6–6 of 6 (FAILED)');
+    expect(await page.locator('#inventory-rows .badge').allTextContents()).toEqual(['FAILED']);
+    const secondPage = await page.locator('#inventory-rows tr td:first-child').allTextContents();
+    expect(secondPage).toEqual(['dt=2024-11-10, hour=05']);
+    expect(firstPage).not.toContain(secondPage[0]);
+    expect(await page.isHidden('#next-page')).toBe(true);
+    expect(await page.isChecked('input[name=status][value=FAILED]')).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('frontend-partitions-by-status.png', ARTIFACTS).pathname, fullPage: true });
+
+    // The page is in the location: Back shows the first page again.
+    await page.goBack();
+    await summaryReads(page, 'Partitions 1–5 of 6 (FAILED)');
+    expect(await page.locator('#inventory-rows tr td:first-child').allTextContents()).toEqual(firstPage);
+    // Every query went as a persisted query by GET.
+    expect(methods.length).toBeGreaterThan(0);
+    expect(new Set(methods)).toEqual(new Set(['GET']));
   });
 
   it('is blocked by the browser from an origin that is not listed, with no upstream call', { timeout: 60_000 }, async () => {

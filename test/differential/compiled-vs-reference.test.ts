@@ -153,6 +153,18 @@ const EXAMPLE_VARIABLES: Record<string, [string, Record<string, unknown>][]> = {
     ['every faulty key between found ones', { keys: [PUBLISHED, ...FAULTY, ORDERS] }],
     ['an invalid key among found ones', { keys: [PUBLISHED, key('-1', '2323'), ORDERS] }],
   ],
+  SourceOverview: [
+    ['the defaults', {}],
+    ['two sources, three tables each', { first: 2, tablesFirst: 3 }],
+    ['a page size out of range', { first: 0 }],
+    ['a cursor that is not one', { first: 2, after: 'not-a-cursor' }],
+  ],
+  PartitionsByStatus: [
+    ['every status of the big table', { sourceId: '200019', tableId: '73', first: 50 }],
+    ['its failed partitions', { sourceId: '200019', tableId: '73', status: ['FAILED'], first: 100 }],
+    ['a table that does not exist', { sourceId: '200019', tableId: '424242', status: ['DONE'] }],
+    ['an invalid table ID', { sourceId: '200019', tableId: 'x' }],
+  ],
 };
 
 const exampleOperations = exampleDefinitions.filter(
