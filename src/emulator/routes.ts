@@ -9,7 +9,7 @@ import { getDataSource, getDb, getTable, type InventoryStore, listDataSources, l
 export interface Route {
   action: UpstreamAction<unknown>;
   pattern: RegExp;
-  names: string[];
+  names: readonly string[];
   answer(store: InventoryStore, path: Readonly<Record<string, string>>, query: Record<string, QueryValue>): unknown;
 }
 

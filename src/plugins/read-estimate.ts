@@ -19,15 +19,20 @@ export function overBudgetError(estimatedReads: number, maxReads: number): Graph
  * estimate is an upper bound, since repeated records are read once.
  */
 export function useReadEstimate(maxReads: number): Plugin {
+  // An operation without variables always estimates the same: its estimate is kept with its
+  // document (which yoga's parser cache hands out again for the same text).
+  const fixed = new WeakMap<DocumentNode, Map<string, number | null>>();
   return {
     onExecute: ({ args, setResultAndStopExecution }) => {
-      const estimate = estimateReads(
-        args.schema,
-        args.document as DocumentNode,
-        args.operationName,
-        args.variableValues,
-        args.contextValue,
-      );
+      const document = args.document as DocumentNode;
+      const name = args.operationName ?? '';
+      const operation = getOperationAST(document, args.operationName);
+      const cacheable = operation != null && !operation.variableDefinitions?.length;
+      let estimate = cacheable ? fixed.get(document)?.get(name) : undefined;
+      if (estimate === undefined) {
+        estimate = estimateReads(args.schema, document, args.operationName, args.variableValues, args.contextValue);
+        if (cacheable) fixed.set(document, (fixed.get(document) ?? new Map<string, number | null>()).set(name, estimate));
+      }
       if (estimate !== null && estimate > maxReads) setResultAndStopExecution({ errors: [overBudgetError(estimate, maxReads)] });
     },
   };

@@ -68,9 +68,16 @@ export function callPath(action: UpstreamAction<unknown>, params: CallParams): s
   });
 }
 
-/** The path parameters' names of an action, in the order of its path. */
-export function pathParameterNames(action: UpstreamAction<unknown>): string[] {
-  return [...action.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+const parameterNames = new WeakMap<UpstreamAction<unknown>, readonly string[]>();
+
+/** The path parameters' names of an action, in the order of its path (read once per action: every call keys by them). */
+export function pathParameterNames(action: UpstreamAction<unknown>): readonly string[] {
+  let names = parameterNames.get(action);
+  if (!names) {
+    names = [...action.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+    parameterNames.set(action, names);
+  }
+  return names;
 }
 
 /** Identifies a call among the calls of its action: path and query parameters in a canonical order. */

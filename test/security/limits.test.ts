@@ -72,22 +72,27 @@ describe('query limits (graphql-armor), each refused before any upstream call', 
   });
 });
 
-describe('the upstream fan-out budget', () => {
-  it('refuses a document that may read more than MMS_MAX_KEYS_PER_REQUEST records before any call, whatever the mix of fields', async () => {
-    const harness = await startHarness({ env: { MMS_MAX_KEYS_PER_REQUEST: '5' } });
-    try {
-      const answer = await harness.query(`{
+const OVER_BUDGET = `{
         a: mmsPartition(sourceId: "1", partitionId: "1") { id }
         b: mmsPartition(sourceId: "1", partitionId: "1") { id }
         list: mmsPartitions(keys: [{ sourceId: "1", partitionId: "2" }, { sourceId: "1", partitionId: "3" }, { sourceId: "1", partitionId: "4" }]) { id }
         e: _entities(representations: [{ __typename: "MmsPartition", sourceId: "1", id: "5" }, { __typename: "MmsPartition", sourceId: "1", id: "6" }]) { ... on MmsPartition { id } }
         f: mmsPartition(sourceId: "1", partitionId: "7") { id }
-      }`);
+      }`;
+
+describe('the upstream fan-out budget', () => {
+  it('refuses a document that may read more than MMS_MAX_KEYS_PER_REQUEST records before any call, whatever the mix of fields', async () => {
+    const harness = await startHarness({ env: { MMS_MAX_KEYS_PER_REQUEST: '5' } });
+    try {
+      const answer = await harness.query(OVER_BUDGET);
       // a, b, three keys, two representations and f: up to 8 reads, over the budget of 5.
       const codes = new Set((answer.errors ?? []).map((e) => e.extensions?.code));
       expect([...codes]).toEqual(['QUERY_LIMIT_EXCEEDED']);
       expect(answer.errors?.[0]?.extensions).toMatchObject({ estimatedReads: 8, maxReads: 5 });
       expect(harness.emulator.stats().total).toBe(0);
+      // The same document again (its estimate kept with it): refused again.
+      const again = await harness.query(OVER_BUDGET);
+      expect(again.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_LIMIT_EXCEEDED']);
       // Within the estimate, the same fields are read, duplicates once.
       const within = await harness.query(`{
         a: mmsPartition(sourceId: "1", partitionId: "1") { id }
