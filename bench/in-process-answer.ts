@@ -1,15 +1,20 @@
 import type { Logger } from 'pino';
 import { staticCredential } from '../src/app.js';
 import { PUBLISHED_EXAMPLE, PUBLISHED_EXAMPLE_KEY } from '../src/emulator/data.js';
-import type { CallParams, UpstreamAction } from '../src/upstream/action.js';
-import { GET_MMS_PARTITION } from '../src/upstream/actions/partition.js';
+import { type CallParams, readAnswer, type UpstreamAction } from '../src/upstream/action.js';
+import { GET_MMS_PARTITION, partitionParams } from '../src/upstream/actions/partition.js';
 import { MmsClient } from '../src/upstream/mms-client.js';
-import { type Partition, readPartitionResponse } from '../src/upstream/partition.js';
+import type { Partition } from '../src/upstream/partition.js';
 
 // The upstream of baseline B0 (and of tests about what happens around a call): the gateway's
 // client with GetMmsPartition answered in process, the published example under the asked-for IDs.
 
-const answer = readPartitionResponse(JSON.stringify({ requestId: 'IN-PROCESS', data: PUBLISHED_EXAMPLE }), PUBLISHED_EXAMPLE_KEY, null);
+const { result: answer } = readAnswer(
+  GET_MMS_PARTITION,
+  partitionParams(PUBLISHED_EXAMPLE_KEY),
+  JSON.stringify({ requestId: 'IN-PROCESS', data: PUBLISHED_EXAMPLE }),
+  null,
+);
 
 class InProcessAnswer extends MmsClient {
   constructor(

@@ -1,4 +1,5 @@
-import type { JsonValue, Page } from './json.js';
+import { notFoundError, UpstreamError } from './errors.js';
+import { type JsonValue, type Page, readEnvelope, ShapeError } from './json.js';
 
 // What an action of the MMS API family is, described once: the gateway's signed call, its
 // cache key, its metrics label and the emulator's route are all derived from a description.
@@ -57,6 +58,32 @@ export interface ListAction<Item> extends UpstreamAction<Page<Item>> {
     readonly get: UpstreamAction<Item>;
     params(item: Item): CallParams;
   };
+}
+
+/**
+ * Reads a success body of `action` into its result, with the answer's request id (its
+ * `requestId`, else the header's). A `get` answer without `data` is NOT_FOUND, a `list` one
+ * the empty page; anything undocumented is UPSTREAM_BAD_RESPONSE.
+ */
+export function readAnswer<Result>(
+  action: UpstreamAction<Result>,
+  params: CallParams,
+  body: string,
+  headerRequestId: string | null,
+): { result: Result; requestId: string | null } {
+  const { requestId, data } = readEnvelope(body, headerRequestId);
+  if (data === undefined) {
+    if (action.empty === undefined) throw notFoundError(action.notFound(params), { upstreamRequestId: requestId });
+    return { result: action.empty, requestId };
+  }
+  try {
+    return { result: action.read(data, params), requestId };
+  } catch (error) {
+    if (!(error instanceof ShapeError)) throw error;
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `The upstream answer is not the documented shape: ${error.message}.`, {
+      upstreamRequestId: requestId,
+    });
+  }
 }
 
 /** The path of a call: the template with each parameter percent-encoded in place. */

@@ -5,12 +5,10 @@ import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
-import { type CallParams, callPath, MMS_API_VERSION, type UpstreamAction, wireQuery } from './action.js';
+import { type CallParams, callPath, MMS_API_VERSION, readAnswer, type UpstreamAction, wireQuery } from './action.js';
 import { GET_MMS_PARTITION, partitionParams } from './actions/partition.js';
 import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
 import { classifyClientError, notFoundError, UpstreamError, type UpstreamErrorDetails } from './errors.js';
-import { readEnvelope, ShapeError } from './json.js';
-import type { Partition, PartitionKey } from './partition.js';
 import { createUpstreamPolicy, type ResilienceOptions, throttledRetryFloorMs, type UpstreamPolicy } from './resilience.js';
 
 /**
@@ -182,11 +180,6 @@ export class MmsClient {
     return this.lastAccepted;
   }
 
-  /** Reads one partition (GetMmsPartition); `key` must already be canonical. */
-  getPartition(key: PartitionKey, options: CallOptions = {}): Promise<Partition> {
-    return this.call(GET_MMS_PARTITION, partitionParams(key), options);
-  }
-
   /**
    * Makes one call of `action`; rejects with an UpstreamError. Parameters must already be
    * canonical. When `signal` aborts (deadline, client gone), nothing more is started for this
@@ -291,21 +284,7 @@ export class MmsClient {
     if (typeof body !== 'string') {
       throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'The upstream answer has no body.', { upstreamRequestId: headerRequestId });
     }
-    const { requestId, data } = readEnvelope(body, headerRequestId);
-    let result: Result;
-    if (data === undefined) {
-      if (action.empty === undefined) throw notFoundError(action.notFound(params), { upstreamRequestId: requestId });
-      result = action.empty;
-    } else {
-      try {
-        result = action.read(data, params);
-      } catch (error) {
-        if (!(error instanceof ShapeError)) throw error;
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `The upstream answer is not the documented shape: ${error.message}.`, {
-          upstreamRequestId: requestId,
-        });
-      }
-    }
+    const { result, requestId } = readAnswer(action, params, body, headerRequestId);
     const unknown = action.unknownValues?.(result) ?? [];
     if (unknown.length > 0) {
       logger.warn(
@@ -317,10 +296,20 @@ export class MmsClient {
   }
 }
 
+// A path parameter's span attribute name (`sourceId` → `mms.source_id`), worked out once per name.
+const attributeNames = new Map<string, string>();
+function attributeName(parameter: string): string {
+  let name = attributeNames.get(parameter);
+  if (name === undefined) {
+    name = `mms.${parameter.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+    attributeNames.set(parameter, name);
+  }
+  return name;
+}
+
 /** The span attributes of one call: the action and its path parameters (`mms.source_id`, ...). */
 function spanAttributes(action: UpstreamAction<unknown>, params: CallParams, attempt: number): Record<string, string | number> {
   const attributes: Record<string, string | number> = { 'mms.action': action.name, 'mms.attempt': attempt, 'mms.cache_tier': 'none' };
-  for (const [name, value] of Object.entries(params.path))
-    attributes[`mms.${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`] = value;
+  for (const [name, value] of Object.entries(params.path)) attributes[attributeName(name)] = value;
   return attributes;
 }

@@ -1,4 +1,3 @@
-import { notFoundError, UpstreamError } from './errors.js';
 import {
   isObject,
   type JsonObject,
@@ -7,7 +6,6 @@ import {
   optionalInteger,
   optionalIntegerDigits,
   optionalString,
-  readEnvelope,
   ShapeError,
   type UpstreamInteger,
 } from './json.js';
@@ -16,11 +14,6 @@ import {
 export interface PartitionKey {
   sourceId: string;
   partitionId: string;
-}
-
-/** The key as one string, `sourceId/partitionId`: for caches, single flights and logs. */
-export function partitionKeyString({ sourceId, partitionId }: PartitionKey): string {
-  return `${sourceId}/${partitionId}`;
 }
 
 export const MIGRATION_STATUSES = ['INIT', 'DOING', 'DONE', 'FAILED'] as const;
@@ -143,25 +136,6 @@ export function readPartitionData(data: JsonValue, expected: { sourceId: string;
     ...readStatus(data),
     destination: readDestination(data),
   };
-}
-
-/**
- * Reads a GetMmsPartition success body into a Partition, or throws an UpstreamError:
- * NOT_FOUND for a 200 without `data`, UPSTREAM_BAD_RESPONSE for anything undocumented.
- */
-export function readPartitionResponse(body: string, key: PartitionKey, upstreamRequestId: string | null): Partition {
-  const { requestId, data } = readEnvelope(body, upstreamRequestId);
-  if (data === undefined) {
-    throw notFoundError(partitionNotFound(key), { upstreamRequestId: requestId });
-  }
-  try {
-    return readPartitionData(data, key);
-  } catch (error) {
-    if (!(error instanceof ShapeError)) throw error;
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `The upstream answer is not the documented shape: ${error.message}.`, {
-      upstreamRequestId: requestId,
-    });
-  }
 }
 
 /** What a NOT_FOUND of a partition says. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readAnswer } from '../../src/upstream/action.js';
+import { GET_MMS_PARTITION, partitionParams } from '../../src/upstream/actions/partition.js';
 import { UpstreamError } from '../../src/upstream/errors.js';
-import { canonicalId, parsePartitionSpec, readPartitionResponse } from '../../src/upstream/partition.js';
+import { canonicalId, type PartitionKey, parsePartitionSpec } from '../../src/upstream/partition.js';
+
+/** A GetMmsPartition answer read as the client reads it. */
+const readPartitionResponse = (body: string, key: PartitionKey, headerRequestId: string | null) =>
+  readAnswer(GET_MMS_PARTITION, partitionParams(key), body, headerRequestId).result;
 
 const KEY = { sourceId: '200018', partitionId: '2323' };
 
@@ -44,7 +50,7 @@ describe('parsePartitionSpec', () => {
   });
 });
 
-describe('readPartitionResponse', () => {
+describe('reading a GetMmsPartition answer', () => {
   it('trims every string and keeps integers exact', () => {
     const partition = readPartitionResponse(
       '{"requestId":"R\\n","data":{"id":2323,"sourceId":200018,"dbName":" d1\\n","value":"p1=1\\n","size":5000000000,"numRows":9007199254740993,"tableId":18446744073709551615,"status":"DONE\\n"}}',
