@@ -1,4 +1,4 @@
-import { type CallParams, callKey, type UpstreamAction } from '../upstream/action.js';
+import { type CallParams, callKey, listedRecords, type UpstreamAction } from '../upstream/action.js';
 import { notFoundError, UpstreamError } from '../upstream/errors.js';
 import { type CallOptions, type MmsClient, untilAborted } from '../upstream/mms-client.js';
 import type { UpstreamCache } from './upstream-cache.js';
@@ -47,11 +47,6 @@ export class UpstreamReader {
     return result as Result;
   }
 
-  /** Remembers a record read by another call (a List page's item) as `action` would have answered it. */
-  async remember<Result>(action: UpstreamAction<Result>, params: CallParams, result: Result): Promise<void> {
-    await this.cache?.put(action, params, result);
-  }
-
   private sharedFlight<Result>(action: UpstreamAction<Result>, params: CallParams, options: ReadOptions): Flight {
     const id = `${action.name} ${callKey(action, params)}`;
     let flight = this.flights.get(id);
@@ -67,7 +62,11 @@ export class UpstreamReader {
     try {
       // No signal: the call belongs to every waiter, not to the request that started it.
       const result = await this.client.call(action, params, { logger, onCall });
-      return { result, ttlMs: cache ? await cache.put(action, params, result) : null };
+      if (!cache) return { result, ttlMs: null };
+      // A page's records are kept too, as their Get action would answer them: a later request
+      // reading one of them by ID makes no call. Once per page fetched, not per request reading it.
+      for (const listed of listedRecords(action, result)) void cache.put(listed.get, listed.params, listed.record);
+      return { result, ttlMs: await cache.put(action, params, result) };
     } catch (error) {
       if (cache && error instanceof UpstreamError) await cache.put(action, params, error);
       throw error;

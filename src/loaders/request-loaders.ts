@@ -33,8 +33,7 @@ export class RequestLoaders {
   of<Result>(action: UpstreamAction<Result>): DataLoader<CallParams, Result, string> {
     let loader = this.loaders.get(action);
     if (!loader) {
-      loader = createActionLoader<CallParams, Result>(this.reader, action, {
-        params: (params) => params,
+      loader = createActionLoader<Result>(this.reader, action, {
         budget: this.budget,
         call: this.options.call,
         ...(this.options.onBatch && { onBatch: this.options.onBatch }),
@@ -50,18 +49,15 @@ export class RequestLoaders {
   }
 
   /**
-   * Loads one page of a List action and primes the loader of its items' kind (and the shared
-   * cache) with every record of it, so that nested fields of listed records never read them again.
+   * Loads one page of a List action and primes the loader of its items' kind with every record
+   * of it, so that nested fields of listed records never read them again in this request (the
+   * reader keeps them in the shared cache for later requests when it fetches the page).
    */
   async loadPage<Item>(action: ListAction<Item>, params: CallParams): Promise<Page<Item>> {
     const page = await this.load(action, params);
     const { items } = action;
     const loader = this.of(items.get);
-    for (const item of page.items) {
-      const itemParams = items.params(item);
-      loader.prime(itemParams, item);
-      void this.reader.remember(items.get, itemParams, item).catch(() => {});
-    }
+    for (const item of page.items) loader.prime(items.params(item), item);
     return page;
   }
 }

@@ -60,6 +60,16 @@ export interface ListAction<Item> extends UpstreamAction<Page<Item>> {
   };
 }
 
+/** The records of a List action's page with the Get action and parameters that read each alone; none for a Get. */
+export function listedRecords(
+  action: UpstreamAction<unknown>,
+  result: unknown,
+): { get: UpstreamAction<unknown>; params: CallParams; record: unknown }[] {
+  if (!('items' in action)) return [];
+  const { items } = action as ListAction<unknown>;
+  return (result as Page<unknown>).items.map((record) => ({ get: items.get, params: items.params(record), record }));
+}
+
 /**
  * Reads a success body of `action` into its result, with the answer's request id (its
  * `requestId`, else the header's). A `get` answer without `data` is NOT_FOUND, a `list` one

@@ -13,7 +13,6 @@ describe('an action loader', () => {
     const events: string[] = [];
     const reader = new UpstreamReader(inProcessAnswerClient(createLogger('silent')), null);
     const loader = createActionLoader(reader, GET_MMS_PARTITION, {
-      params: partitionParams,
       budget: new ReadBudget(10),
       call: {},
       onBatch: (size) => events.push(`batch of ${size}`),
@@ -21,10 +20,13 @@ describe('an action loader', () => {
 
     // Queued first: stands for the other requests of this turn.
     setImmediate(() => events.push('check phase'));
-    const loaded = [loader.load({ sourceId: '200018', partitionId: '1' }), loader.load({ sourceId: '200018', partitionId: '2' })];
+    const loaded = [
+      loader.load(partitionParams({ sourceId: '200018', partitionId: '1' })),
+      loader.load(partitionParams({ sourceId: '200018', partitionId: '2' })),
+    ];
     // A load made after a promise job of the same turn still joins the batch.
     await Promise.resolve();
-    loaded.push(loader.load({ sourceId: '200018', partitionId: '3' }));
+    loaded.push(loader.load(partitionParams({ sourceId: '200018', partitionId: '3' })));
     const partitions = await Promise.all(loaded);
     expect(events).toEqual(['check phase', 'batch of 3']);
     expect(partitions.map((partition) => partition.id)).toEqual(['1', '2', '3']);
