@@ -3,12 +3,11 @@ import { type DataSource, LIST_MMS_DATA_SOURCES } from '../upstream/actions/data
 import { LIST_MMS_DBS } from '../upstream/actions/database.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
-import { canonicalId } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsDataSourceStatus, MmsDataSourceType } from './data-source-enums.js';
 import { dataSourceListing, MmsDataSourceConnection, MmsDataSourceFilter } from './data-source-listing.js';
 import { databaseListing, databaseListingArgs, MmsDatabaseConnection } from './database-listing.js';
-import { badUserInput } from './errors.js';
+import { toId } from './ids.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
@@ -116,21 +115,6 @@ MmsDataSource.implement({
   }),
 });
 
-/** A user-given data source ID, canonical, or BAD_USER_INPUT before any call. */
-export function toSourceId(value: string, argumentName: string): string {
-  const id = canonicalId(value);
-  if (id === null) throw badUserInput(`${argumentName} must be a non-negative decimal integer below 2^63.`, argumentName);
-  return id;
-}
-
-/** A user-given key of a record in a data source (database, table), canonical, or BAD_USER_INPUT before any call. */
-export function toChildKey(input: { sourceId: string; id: string }, idName: string): { sourceId: string; id: string } {
-  const sourceId = toSourceId(input.sourceId, 'sourceId');
-  const id = canonicalId(input.id);
-  if (id === null) throw badUserInput(`${idName} must be a non-negative decimal integer below 2^63.`, idName);
-  return { sourceId, id };
-}
-
 builder.queryField('mmsDataSource', (t) =>
   t.field({
     type: MmsDataSource,
@@ -140,7 +124,7 @@ builder.queryField('mmsDataSource', (t) =>
     complexity: 1,
     // Read at once, so that a missing source is null here rather than an error on each of its fields.
     resolve: async (_root, args, context) => {
-      const ref: DataSourceRef = { id: toSourceId(args.id, 'id') };
+      const ref: DataSourceRef = { id: toId(args.id, 'id') };
       return dataSourceRef(await dataSourceRecord(ref, context));
     },
   }),
@@ -163,5 +147,5 @@ builder.queryField('mmsDataSources', (t) =>
 builder.asEntity(MmsDataSource, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => dataSourceRef(await dataSourceRecord({ id: toSourceId(reference.id, 'id') }, context))),
+    Promise.resolve().then(async () => dataSourceRef(await dataSourceRecord({ id: toId(reference.id, 'id') }, context))),
 });

@@ -1,9 +1,9 @@
 import type { GatewayContext } from '../context.js';
 import type { CallParams, ListAction, QueryValue } from '../upstream/action.js';
 import type { Page } from '../upstream/json.js';
-import { canonicalId } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { badUserInput, toGraphQLError } from './errors.js';
+import { toId } from './ids.js';
 import { MmsOrderDirection } from './order-direction.js';
 import { type Connection, DEFAULT_PAGE_SIZE, type ListingScope, MAX_PAGE_SIZE, resolveConnection } from './paging.js';
 
@@ -17,10 +17,7 @@ export function connectionComplexity(args: { first?: number | null }): { field: 
 
 /** A filter's ID, canonical, or BAD_USER_INPUT (before any call). */
 export function filterId(value: string | null | undefined, name: string): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const id = canonicalId(value);
-  if (id === null) throw badUserInput(`filter.${name} must be a non-negative decimal integer below 2^63.`, `filter.${name}`);
-  return id;
+  return value === null || value === undefined ? undefined : toId(value, `filter.${name}`);
 }
 
 const API_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
