@@ -23,10 +23,21 @@ import { isIntrospectionOnly } from './client-introspection.js';
 //   every error from before writing the answer: they get them, so their locations survive.
 // The differential test (test/differential) holds the two executors to the same answers.
 
+// Worked out once per document and operation name (yoga's parser cache hands the same document
+// out again for the same text): two plugins ask on every request.
+const compilable = new WeakMap<DocumentNode, Map<string, OperationDefinitionNode | null>>();
+
 /** The operation a request runs, when it is one the compiler runs as graphql-js would. */
 function compilableOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | null {
-  const operation = getOperationAST(document, operationName);
-  return operation?.operation === 'query' && !isIntrospectionOnly(document) ? operation : null;
+  const byName = compilable.get(document) ?? new Map<string, OperationDefinitionNode | null>();
+  const name = operationName ?? '';
+  let operation = byName.get(name);
+  if (operation === undefined) {
+    const selected = getOperationAST(document, operationName);
+    operation = selected?.operation === 'query' && !isIntrospectionOnly(document) ? selected : null;
+    compilable.set(document, byName.set(name, operation));
+  }
+  return operation;
 }
 
 /** Character offsets of `locations` (1-based lines and columns) within `source`. */
@@ -47,7 +58,7 @@ function located(error: GraphQLError, source: Source): GraphQLError {
   });
 }
 
-/** Variables as graphql-js coerces them, before the compiled query sees them. */
+/** Variables checked by graphql-js, and left-out defaults filled in, before the compiled query sees them. */
 function useReferenceVariables(): Plugin {
   return {
     onExecute: ({ args, setResultAndStopExecution }) => {
