@@ -29,9 +29,9 @@ function digest(scope: ListingScope): string {
   return createHash('sha256').update(canonicalJson(scope)).digest('base64url').slice(0, 16);
 }
 
-/** The cursor of the record at `position` (0-based) of the listing `scope`. */
-export function encodeCursor(position: number, scope: ListingScope): string {
-  return Buffer.from(JSON.stringify([position, digest(scope)])).toString('base64url');
+/** The cursor of the record at `position` (0-based) of the listing whose digest is `listing`. */
+function encodeCursor(position: number, listing: string): string {
+  return Buffer.from(JSON.stringify([position, listing])).toString('base64url');
 }
 
 /** The position a cursor names, or BAD_USER_INPUT when it is not a cursor of this listing. */
@@ -95,7 +95,9 @@ export interface Connection<T> {
 }
 
 export function toConnection<T>(items: T[], window: PageWindow, total: number, scope: ListingScope): Connection<T> {
-  const edges = items.map((node, index) => ({ cursor: encodeCursor(window.offset + index, scope), node }));
+  // One digest for the page, not one per record.
+  const listing = digest(scope);
+  const edges = items.map((node, index) => ({ cursor: encodeCursor(window.offset + index, listing), node }));
   return {
     edges,
     pageInfo: {
