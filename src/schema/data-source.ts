@@ -89,20 +89,15 @@ MmsDataSource.implement({
       description: 'Its databases (ListMmsDbs).',
       args: { ...pageArgs, ...databaseListingArgs },
       complexity: connectionComplexity,
-      resolve: async (ref, args, context) => {
-        const connection = await listConnection(context, LIST_MMS_DBS, args, databaseListing(ref.id, args));
-        return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: databaseRef(edge.node) })) };
-      },
+      resolve: (ref, args, context) => listConnection(context, LIST_MMS_DBS, args, databaseListing(ref.id, args), databaseRef),
     }),
     tables: t.field({
       type: MmsTableConnection,
       description: 'Its tables (ListMmsTables).',
       args: { ...pageArgs, ...tableListingArgs },
       complexity: connectionComplexity,
-      resolve: async (ref, args, context) => {
-        const connection = await listConnection(context, LIST_MMS_TABLES, args, tableListing('MmsDataSource.tables', ref.id, args));
-        return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: tableRef(edge.node) })) };
-      },
+      resolve: (ref, args, context) =>
+        listConnection(context, LIST_MMS_TABLES, args, tableListing('MmsDataSource.tables', ref.id, args), tableRef),
     }),
     partitions: t.field({
       type: MmsPartitionConnection,
@@ -136,10 +131,7 @@ builder.queryField('mmsDataSources', (t) =>
     description: "The account's data sources (ListMmsDataSources), in pages.",
     args: { ...pageArgs, filter: t.arg({ type: MmsDataSourceFilter, description: 'Only the data sources that match.' }) },
     complexity: connectionComplexity,
-    resolve: async (_root, args, context) => {
-      const connection = await listConnection(context, LIST_MMS_DATA_SOURCES, args, dataSourceListing(args.filter));
-      return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: dataSourceRef(edge.node) })) };
-    },
+    resolve: (_root, args, context) => listConnection(context, LIST_MMS_DATA_SOURCES, args, dataSourceListing(args.filter), dataSourceRef),
   }),
 );
 

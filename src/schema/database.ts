@@ -104,8 +104,7 @@ MmsDatabase.implement({
       complexity: connectionComplexity,
       resolve: async (ref, args, context) => {
         const listing = tableListing('MmsDatabase.tables', ref.sourceId, args, { dbId: ref.id });
-        const connection = await listConnection(context, LIST_MMS_TABLES, args, listing);
-        return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: tableRef(edge.node) })) };
+        return listConnection(context, LIST_MMS_TABLES, args, listing, tableRef);
       },
     }),
     partitions: t.field({

@@ -45,19 +45,37 @@ export interface ListingRequest {
   params: CallParams;
 }
 
-/** Reads a connection of `action`: validated, paged, each listed record priming its own loader. */
+/**
+ * Reads a connection of `action`: validated, paged, each listed record priming its own loader,
+ * and each record turned into its node by `toNode` (a reference the record backs, say).
+ */
 export function listConnection<Item>(
   context: GatewayContext,
   action: ListAction<Item>,
   args: { first?: number | null; after?: string | null },
   request: ListingRequest,
-): Promise<Connection<Item>> {
-  return resolveConnection(args, request.scope, (pageNum, pageSize): Promise<Page<Item>> => {
+): Promise<Connection<Item>>;
+export function listConnection<Item, Node>(
+  context: GatewayContext,
+  action: ListAction<Item>,
+  args: { first?: number | null; after?: string | null },
+  request: ListingRequest,
+  toNode: (item: Item) => Node,
+): Promise<Connection<Node>>;
+export async function listConnection<Item, Node>(
+  context: GatewayContext,
+  action: ListAction<Item>,
+  args: { first?: number | null; after?: string | null },
+  request: ListingRequest,
+  toNode?: (item: Item) => Node,
+): Promise<Connection<Item | Node>> {
+  const connection = await resolveConnection(args, request.scope, (pageNum, pageSize): Promise<Page<Item>> => {
     const query: Record<string, QueryValue | undefined> = { ...request.params.query, pageNum, pageSize };
     return context.loaders.loadPage(action, { path: request.params.path, query }).catch((error: unknown) => {
       throw toGraphQLError(error);
     });
   });
+  return toNode ? { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : connection;
 }
 
 /** An order argument as the `sorter` parameter: one member, `asc` or `desc`. */
