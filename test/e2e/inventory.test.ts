@@ -148,8 +148,8 @@ describe('the inventory graph', () => {
 
   it('refuses bad paging arguments and foreign cursors with BAD_USER_INPUT and no upstream call', async () => {
     const cursor = partitionsOf(await harness.query(TABLE_PARTITIONS, { first: 5 })).pageInfo.endCursor;
-    const otherFilter = await harness.query(TABLE_PARTITIONS, { first: 5, after: cursor, filter: { updated: true } });
     harness.emulator.reset();
+    const otherFilter = await harness.query(TABLE_PARTITIONS, { first: 5, after: cursor, filter: { updated: true } });
     for (const variables of [
       { first: 0 },
       { first: 101 },
@@ -161,6 +161,13 @@ describe('the inventory graph', () => {
     }
     expect(otherFilter.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(harness.emulator.callsOf('ListMmsPartitions')).toBe(0);
+    // A connection at the root: refused before any call at all.
+    harness.emulator.reset();
+    for (const args of ['first: 0', 'first: 101', 'first: 5, after: "not-a-cursor"']) {
+      const answer = await harness.query(`{ mmsDataSources(${args}) { totalCount } }`);
+      expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(harness.emulator.stats().total).toBe(0);
   });
 
   it('refuses a nested document over the read budget before any call, and answers a modest nested page', async () => {
