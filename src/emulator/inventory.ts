@@ -1,3 +1,7 @@
+import { GET_MMS_DATA_SOURCE, LIST_MMS_DATA_SOURCES } from '../upstream/actions/data-source.js';
+import { LIST_MMS_DBS } from '../upstream/actions/database.js';
+import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
+import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
 import type { EmulatedPartition } from './data.js';
 import { Census, type DataSourceAnswer, type DbAnswer, partitionSourceId, type TableAnswer } from './inventory/census.js';
 import {
@@ -67,7 +71,7 @@ export interface TableNameItem {
  * `lang` is accepted and changes nothing: the records hold their texts in one language.
  */
 export function getDataSource(store: InventoryStore, sourceId: SourceId, query: InventoryQuery = {}): DataSourceObject | null {
-  refuseUnknown(query, 'GetMmsDataSource', ['withConfig', 'lang']);
+  refuseUnknown(query, GET_MMS_DATA_SOURCE);
   const withConfig = booleanParameter(query, 'withConfig') ?? false;
   stringParameter(query, 'lang');
   const id = decimalId(sourceId);
@@ -82,7 +86,7 @@ export function getDataSource(store: InventoryStore, sourceId: SourceId, query: 
  * `region` exact. Sorted by ID.
  */
 export function listDataSources(store: InventoryStore, query: InventoryQuery = {}): Page<DataSourceListItem> {
-  refuseUnknown(query, 'ListMmsDataSources', ['name', 'type', 'region', 'pageNum', 'pageSize']);
+  refuseUnknown(query, LIST_MMS_DATA_SOURCES);
   const filters = [
     containing(stringParameter(query, 'name'), (source: DataSourceAnswer) => source.name),
     equalTo(stringParameter(query, 'type'), (source: DataSourceAnswer) => source.type),
@@ -115,7 +119,7 @@ const DB_SORTER: Readonly<Record<string, SortKind>> = { numRows: 'integer', size
  * string is taken). Sorter members `numRows`, `size`, `updateTime`.
  */
 export function listDbs(store: InventoryStore, sourceId: SourceId, query: InventoryQuery = {}): Page<DbAnswer> {
-  refuseUnknown(query, 'ListMmsDbs', ['name', 'status', 'sorter', 'pageNum', 'pageSize']);
+  refuseUnknown(query, LIST_MMS_DBS);
   const filters = [
     containing(stringParameter(query, 'name'), (db: DbAnswer) => db.name),
     equalTo(stringParameter(query, 'status'), (db: DbAnswer) => db.status),
@@ -146,24 +150,6 @@ export function getTable(store: InventoryStore, sourceId: SourceId, tableId: Sou
 
 const ROW_SORTER: Readonly<Record<string, SortKind>> = { numRows: 'integer', size: 'integer', lastDdlTime: 'time' };
 
-const TABLE_PARAMETERS = [
-  'onlyName',
-  'dbId',
-  'dbName',
-  'name',
-  'dstProjectName',
-  'dstSchemaName',
-  'dstName',
-  'type',
-  'hasPartitions',
-  'status',
-  'lastDdlTimeStart',
-  'lastDdlTimeEnd',
-  'pageNum',
-  'pageSize',
-  'sorter',
-];
-
 /**
  * ListMmsTables. Filters: `name` a case-sensitive substring of the table name; `dbId` exact
  * on the decimal value; `dbName`, `dstProjectName`, `dstSchemaName`, `dstName`, `type` exact;
@@ -173,7 +159,7 @@ const TABLE_PARAMETERS = [
  * service leaves out is not documented).
  */
 export function listTables(store: InventoryStore, sourceId: SourceId, query: InventoryQuery = {}): Page<TableAnswer | TableNameItem> {
-  refuseUnknown(query, 'ListMmsTables', TABLE_PARAMETERS);
+  refuseUnknown(query, LIST_MMS_TABLES);
   const filters = [
     equalTo(idParameter(query, 'dbId'), (table: TableAnswer) => table.dbId),
     equalTo(stringParameter(query, 'dbName'), (table: TableAnswer) => table.dbName),
@@ -202,21 +188,6 @@ export function listTables(store: InventoryStore, sourceId: SourceId, query: Inv
   return page(onlyName ? sorted.map((table): TableNameItem => ({ id: table.id, name: table.name })) : sorted, query);
 }
 
-const PARTITION_PARAMETERS = [
-  'dbId',
-  'dbName',
-  'tableId',
-  'tableName',
-  'value',
-  'updated',
-  'status',
-  'lastDdlTimeStart',
-  'lastDdlTimeEnd',
-  'pageNum',
-  'pageSize',
-  'sorter',
-];
-
 interface PartitionRow {
   id: string;
   partition: EmulatedPartition;
@@ -230,7 +201,7 @@ interface PartitionRow {
  * `lastDdlTime`.
  */
 export function listPartitions(store: InventoryStore, sourceId: SourceId, query: InventoryQuery = {}): Page<EmulatedPartition> {
-  refuseUnknown(query, 'ListMmsPartitions', PARTITION_PARAMETERS);
+  refuseUnknown(query, LIST_MMS_PARTITIONS);
   const filters = [
     equalTo(idParameter(query, 'dbId'), (row: PartitionRow) => row.partition.dbId),
     equalTo(stringParameter(query, 'dbName'), (row: PartitionRow) => row.partition.dbName),

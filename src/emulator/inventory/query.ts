@@ -1,4 +1,4 @@
-import { QueryFormError, type QueryValue } from '../../upstream/action.js';
+import { QueryFormError, type QueryValue, type UpstreamAction } from '../../upstream/action.js';
 import { integerOf } from './census.js';
 import { decimalId } from './records.js';
 
@@ -15,10 +15,10 @@ export interface Page<Row> {
   objectList: Row[];
 }
 
-/** Refuses parameters the action does not take: a wiring mistake should show, not be ignored. */
-export function refuseUnknown(query: InventoryQuery, action: string, names: readonly string[]): void {
+/** Refuses parameters the action's description does not declare: a wiring mistake should show, not be ignored. */
+export function refuseUnknown(query: InventoryQuery, action: UpstreamAction<unknown>): void {
   for (const name of Object.keys(query)) {
-    if (!names.includes(name)) throw new QueryFormError(`${name} is not a parameter of ${action}.`);
+    if (!(name in action.query)) throw new QueryFormError(`${name} is not a parameter of ${action.name}.`);
   }
 }
 
