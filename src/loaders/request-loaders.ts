@@ -20,7 +20,7 @@ export interface RequestLoadersOptions {
  */
 export class RequestLoaders {
   private readonly loaders = new Map<UpstreamAction<unknown>, DataLoader<CallParams, unknown, string>>();
-  readonly budget: ReadBudget;
+  private readonly budget: ReadBudget;
 
   constructor(
     private readonly reader: UpstreamReader,

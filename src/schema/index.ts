@@ -7,7 +7,6 @@ import { settleListFields } from './settled-lists.js';
 import './column.js';
 import './data-source.js';
 import './database.js';
-import './destination.js';
 import './destinations.js';
 import './migration-progress.js';
 import './migration-status.js';

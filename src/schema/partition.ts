@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.js';
 import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
 import { builder } from './builder.js';
-import { MmsPartitionDestination } from './destination.js';
+import { MmsPartitionDestination } from './destinations.js';
 import { toGraphQLError } from './errors.js';
 import { exactInteger } from './integers.js';
 import { MmsMigrationStatus } from './migration-status.js';
