@@ -1,5 +1,6 @@
 import { type CallParams, pathParameterNames, type QueryValue, type UpstreamAction } from '../upstream/action.js';
 import { MMS_ACTIONS } from '../upstream/actions/index.js';
+import { partitionKey } from './data.js';
 import { getDataSource, getDb, getTable, type InventoryStore, listDataSources, listDbs, listPartitions, listTables } from './inventory.js';
 
 // The emulator's routes, built from the gateway's own action descriptions: the path templates
@@ -15,21 +16,17 @@ export interface Route {
 
 type Answer = Route['answer'];
 
+// The inventory's functions canonicalise the path IDs themselves (the server answers only decimal ones).
 const ANSWERS: Readonly<Record<string, Answer>> = {
   ListMmsDataSources: (store, _path, query) => listDataSources(store, query),
-  GetMmsDataSource: (store, path, query) => getDataSource(store, id(path.sourceId), query),
-  ListMmsDbs: (store, path, query) => listDbs(store, id(path.sourceId), query),
-  GetMmsDb: (store, path) => getDb(store, id(path.sourceId), id(path.dbId)),
-  ListMmsTables: (store, path, query) => listTables(store, id(path.sourceId), query),
-  GetMmsTable: (store, path) => getTable(store, id(path.sourceId), id(path.tableId)),
-  ListMmsPartitions: (store, path, query) => listPartitions(store, id(path.sourceId), query),
-  GetMmsPartition: (store, path) => store.partitions.get(`${id(path.sourceId)}/${id(path.partitionId)}`) ?? null,
+  GetMmsDataSource: (store, path, query) => getDataSource(store, path.sourceId ?? '', query),
+  ListMmsDbs: (store, path, query) => listDbs(store, path.sourceId ?? '', query),
+  GetMmsDb: (store, path) => getDb(store, path.sourceId ?? '', path.dbId ?? ''),
+  ListMmsTables: (store, path, query) => listTables(store, path.sourceId ?? '', query),
+  GetMmsTable: (store, path) => getTable(store, path.sourceId ?? '', path.tableId ?? ''),
+  ListMmsPartitions: (store, path, query) => listPartitions(store, path.sourceId ?? '', query),
+  GetMmsPartition: (store, path) => store.partitions.get(partitionKey(BigInt(path.sourceId ?? ''), BigInt(path.partitionId ?? ''))) ?? null,
 };
-
-// Path IDs are decimal; the canonical form drops leading zeros, as the service's 64-bit IDs do.
-function id(value: string | undefined): string {
-  return value !== undefined && /^\d+$/.test(value) ? BigInt(value).toString() : `invalid:${value}`;
-}
 
 function routeOf(action: UpstreamAction<unknown>): Route {
   const answer = ANSWERS[action.name];
