@@ -10,8 +10,8 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { withExtensions } from '../schema/errors.js';
 import { isIntrospectionOnly } from './client-introspection.js';
+import { asBadVariable } from './variable-errors.js';
 
 // Queries run compiled (graphql-jit, cached per document): about a third less CPU per request.
 // Where the compiler's answers differ from graphql-js's, graphql-js's behaviour is kept:
@@ -68,7 +68,7 @@ function useReferenceVariables(): Plugin {
       const coerced = getVariableValues(args.schema, operation.variableDefinitions, raw, { maxErrors: 50 });
       if (coerced.errors) {
         // Stopping here skips the answer hooks that would mark them: they are marked now.
-        setResultAndStopExecution({ errors: coerced.errors.map((error) => withExtensions(error, { code: 'BAD_USER_INPUT' })) });
+        setResultAndStopExecution({ errors: coerced.errors.map(asBadVariable) });
         return;
       }
       // The compiler coerces the values itself; it is only handed the defaults it would refuse as missing.

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { withExtensions } from '../schema/errors.js';
 
@@ -6,6 +7,11 @@ import { withExtensions } from '../schema/errors.js';
  * `extensions.code`; clients then cannot tell bad input from a server fault. These errors come
  * before execution starts (the result has no `data`), so they are marked BAD_USER_INPUT here.
  */
+/** A variable's coercion error with the code clients can tell bad input by. */
+export function asBadVariable(error: GraphQLError): GraphQLError {
+  return withExtensions(error, { code: 'BAD_USER_INPUT' });
+}
+
 export function useBadVariableCodes(): Plugin {
   return {
     onExecute: () => ({
@@ -15,7 +21,7 @@ export function useBadVariableCodes(): Plugin {
           ...result,
           errors: result.errors.map((error) =>
             error.path === undefined && error.extensions?.code === undefined && /^Variable "\$/.test(error.message)
-              ? withExtensions(error, { code: 'BAD_USER_INPUT' })
+              ? asBadVariable(error)
               : error,
           ),
         });
