@@ -44,7 +44,7 @@ export function inProcessAnswerClient(logger: Logger, beforeAnswer?: () => Promi
       credential: staticCredential('LTAIINPROCESS', 'unused'),
       timeoutMs: 1000,
       maxConcurrency: 16,
-      maxQps: null,
+      quota: null,
       resilience: { maxRetries: 0, breakerThreshold: 5, breakerCooldownMs: 1000 },
       logger,
     },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
+import { RedisServer } from '../test/support/redis.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
 import {
   type ClientBaseline,
@@ -130,6 +131,27 @@ const SCENARIOS: Scenario[] = [
     distinctKeys: 2,
   },
 ];
+
+// Q3: the upstream quota of a cluster. Three replicas on one Redis, each loaded far beyond its
+// share: how many calls reach the upstream each second, against MMS_MAX_QPS. Left out of --quick
+// (a rate over seconds; test/cluster proves the behaviour) unless --only names it.
+const CLUSTER = { name: 'Q3', replicas: 3, maxQps: 300, connectionsPerReplica: 32 } as const;
+const runCluster = only ? only.includes(CLUSTER.name) : !quick;
+
+interface ClusterResult {
+  name: string;
+  description: string;
+  maxQps: number;
+  replicas: number;
+  upstreamCallsPerSecond: number;
+  quotaUsedPercent: number;
+  /** The highest rate the emulator counted over one second of the run (sampled about each second). */
+  busiestSecond: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
 
 // The emulator's data: the published example plus the partitions S2 and S3 ask for.
 const DATA_FILE = join(mkdtempSync(join(tmpdir(), 'mms-bench-')), 'partitions.json');
@@ -258,6 +280,80 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   }
 }
 
+async function runClusterScenario(): Promise<ClusterResult> {
+  const [redis, emulator] = await Promise.all([RedisServer.start(), startEmulator(0)]);
+  const env = {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MAXCOMPUTE_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+    REDIS_URL: redis.url,
+    // Every request one call: the same key over and over, no shared cache.
+    MMS_CACHE: 'off',
+    MMS_MAX_QPS: String(CLUSTER.maxQps),
+    MMS_EXPECTED_REPLICAS: String(CLUSTER.replicas),
+  };
+  const gateways: Spawned[] = [];
+  try {
+    for (let i = 0; i < CLUSTER.replicas; i += 1)
+      gateways.push(await spawnNode([...START_FLAGS, 'dist/main.js'], env, 'graphql', 'measured'));
+    const urls = gateways.map((gateway) => String(gateway.banner.graphql));
+    const load = (duration: number) =>
+      Promise.all(
+        urls.map((url) =>
+          autocannon({
+            url,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: s1 }),
+            connections: CLUSTER.connectionsPerReplica,
+            duration,
+          }),
+        ),
+      );
+    await load(WARMUP_S);
+    const before = await emulatorCalls(emulator.url);
+    let running = true;
+    const perSecond: number[] = [];
+    const sampling = (async () => {
+      let last = { calls: before, at: performance.now() };
+      while (running) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const now = { calls: await emulatorCalls(emulator.url), at: performance.now() };
+        // Timers and the stats call take their time: each sample is a rate over the time it really covered.
+        if (running) perSecond.push(Math.round(((now.calls - last.calls) * 1000) / (now.at - last.at)));
+        last = now;
+      }
+    })();
+    const results = await load(DURATION_S);
+    running = false;
+    await sampling;
+    const calls = (await emulatorCalls(emulator.url)) - before;
+    const checks = await Promise.all(urls.map((url) => post(url, s1)));
+    const upstreamCallsPerSecond = Math.round(calls / DURATION_S);
+    return {
+      name: CLUSTER.name,
+      description: `${CLUSTER.replicas} replicas on one Redis, MMS_MAX_QPS=${CLUSTER.maxQps}, ${CLUSTER.connectionsPerReplica} connections each`,
+      maxQps: CLUSTER.maxQps,
+      replicas: CLUSTER.replicas,
+      upstreamCallsPerSecond,
+      quotaUsedPercent: Math.round((100 * upstreamCallsPerSecond) / CLUSTER.maxQps),
+      busiestSecond: Math.max(...perSecond),
+      requestsPerSecond: Math.round(results.reduce((sum, result) => sum + result.requests.average, 0)),
+      p50Ms: Math.max(...results.map((result) => result.latency.p50)),
+      p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+      errors:
+        results.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0) +
+        checks.reduce((sum, check) => sum + check.errors + (check.status === 200 ? 0 : 1), 0),
+    };
+  } finally {
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
+    await emulator.stop();
+    await redis.stop();
+  }
+}
+
 async function runClientBaseline(): Promise<ClientBaseline> {
   const emulator = await startEmulator(0);
   try {
@@ -295,18 +391,21 @@ pinLoadGenerator();
 const selected = SCENARIOS.filter((s) => !only || only.includes(s.name));
 const runs = selected.map((scenario) => ({ scenario, results: [] as ScenarioResult[] }));
 const c1Runs: ClientBaseline[] = [];
-for (let round = 1; round <= ROUNDS; round += 1) {
+// With only Q3 asked for, no round (and so no C1) is run.
+for (let round = 1; round <= ROUNDS && runs.length > 0; round += 1) {
   for (const { scenario, results } of runs) {
     results.push(await runScenario(scenario));
     process.stderr.write(`${scenario.name} done (round ${round} of ${ROUNDS})\n`);
   }
   c1Runs.push(await runClientBaseline());
 }
+const cluster = runCluster ? await runClusterScenario() : null;
+if (cluster) process.stderr.write(`${cluster.name} done\n`);
 const results = runs.map((run) => summarise(run.results));
-const c1 = {
-  ...median(c1Runs, (run) => run.cpuMicrosPerCall),
-  cpuMicrosPerCallRuns: c1Runs.map((run) => Math.round(run.cpuMicrosPerCall)),
-};
+const c1 =
+  c1Runs.length > 0
+    ? { ...median(c1Runs, (run) => run.cpuMicrosPerCall), cpuMicrosPerCallRuns: c1Runs.map((run) => Math.round(run.cpuMicrosPerCall)) }
+    : { cpuMicrosPerCall: Number.NaN, calls: Number.NaN, cpuMicrosPerCallRuns: [] };
 const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
 const byName = (name: string) => results.find((r) => r.name === name);
 const [S1, B0, S2, BN2, S3, BN3, S4, M1, Z1, S5] = ['S1', 'B0', 'S2', 'BN-S2', 'S3', 'BN-S3', 'S4', 'M1', 'Z1', 'S5'].map(byName);
@@ -363,10 +462,13 @@ const lines = [
   `- naive (no DataLoader) calls ÷ ours: S2 **${ratios.naiveCallsOverOursS2}**, S3 **${ratios.naiveCallsOverOursS3.toFixed(2)}**`,
   `- S4 throughput ÷ B0: **${ratios.s4ThroughputOverB0.toFixed(2)}** (target ≥ 0.9)${ROUNDS > 1 ? `; round by round: ${ratios.s4ThroughputOverB0ByRound.join(', ')}` : ''}`,
   `- S5, a page of 100 partitions with \`source { type }\`: **${S5?.upstreamCallsPerRequest ?? 'NaN'}** upstream calls and **${S5?.cpuMicrosPerRequest ?? 'NaN'} µs** gateway CPU per request (${S5 && S1 ? (S5.cpuMicrosPerRequest / S1.cpuMicrosPerRequest).toFixed(1) : 'NaN'} × S1's, for 100 partitions instead of 1)`,
+  cluster
+    ? `- ${cluster.name}, ${cluster.description}: **${cluster.upstreamCallsPerSecond}** upstream calls a second, **${cluster.quotaUsedPercent}%** of the quota (busiest second ${cluster.busiestSecond}); ${cluster.requestsPerSecond} req/s, p50 ${cluster.p50Ms} ms, p99 ${cluster.p99Ms} ms, ${cluster.errors} errors`
+    : `- ${CLUSTER.name} (the quota of a cluster): not run`,
   `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 writeFileSync(
   new URL(quick ? 'results/quick.json' : 'results/latest.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, startFlags: START_FLAGS, pinning: PINNING, results, c1, ratios }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, startFlags: START_FLAGS, pinning: PINNING, results, c1, ratios, cluster }, null, 2)}\n`,
 );

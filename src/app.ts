@@ -7,6 +7,7 @@ import { GatewayMetrics } from './observability/metrics.js';
 import { createGateway, listen } from './server.js';
 import { Credentials } from './upstream/alicloud.js';
 import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
+import { type CallQuota, clusterQuota, processQuota } from './upstream/quota.js';
 
 export interface RunningApp {
   url: string;
@@ -25,20 +26,62 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The process's one upstream client, configured from the environment, reporting to `metrics`. */
+/** MMS_MAX_QPS as this process's own token bucket (no Redis), or null without a cap. */
+function processCallQuota(config: Config, metrics: GatewayMetrics): CallQuota | null {
+  if (config.maxQps === null) return null;
+  const quota = processQuota(config.maxQps, metrics.recordQuotaTurn);
+  metrics.watchQuota(quota);
+  return quota;
+}
+
+/**
+ * The upstream call quota the configuration asks for: none without MMS_MAX_QPS; this process's
+ * token bucket; or, with REDIS_URL too, one budget for every replica signing with the same
+ * AccessKey (`identity`) for the same endpoint.
+ */
+export async function createCallQuota(
+  config: Config,
+  endpoint: UpstreamEndpoint,
+  identity: () => Promise<string>,
+  logger: Logger,
+  metrics: GatewayMetrics,
+): Promise<CallQuota | null> {
+  if (config.maxQps === null || config.clusterQuota === null) return processCallQuota(config, metrics);
+  const { redisUrl, redisTimeoutMs, expectedReplicas, throttleCoolDownMs } = config.clusterQuota;
+  const quota = await clusterQuota({
+    redisUrl,
+    redisTimeoutMs,
+    maxQps: config.maxQps,
+    expectedReplicas,
+    coolDownMs: throttleCoolDownMs,
+    endpoint: `${endpoint.protocol}://${endpoint.host}`,
+    identity,
+    maxWaitMs: config.requestTimeoutMs,
+    logger,
+    onTurn: metrics.recordQuotaTurn,
+  });
+  metrics.watchQuota(quota);
+  return quota;
+}
+
+/**
+ * The process's one upstream client, configured from the environment, reporting to `metrics`;
+ * under `quota` (by default MMS_MAX_QPS for this process alone).
+ */
 export function createMmsClient(
   config: Config,
   endpoint: UpstreamEndpoint,
   credential: UpstreamCredential,
   logger: Logger,
   metrics: GatewayMetrics,
+  quota: CallQuota | null = processCallQuota(config, metrics),
 ): MmsClient {
   const client = new MmsClient({
     endpoint,
     credential,
     timeoutMs: config.timeoutMs,
     maxConcurrency: config.maxConcurrency,
-    maxQps: config.maxQps,
+    quota,
     resilience: { maxRetries: config.maxRetries, breakerThreshold: config.breakerThreshold, breakerCooldownMs: config.breakerCooldownMs },
     logger,
     onCall: metrics.recordCall,
@@ -88,13 +131,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const metrics = new GatewayMetrics();
   // Loaded only when traces are exported: the OTLP exporter is heavy to load for nothing.
   const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
-  const client = createMmsClient(config, endpoint, credential, logger, metrics);
+  // The quota's budget is keyed by the client's identity, read when the first call is counted.
+  const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
+  const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
   const cache = await createUpstreamCache(config, endpoint, client, logger);
   const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracing: tracing.plugin }) });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);
   } catch (error) {
+    await quota?.close();
     await emulator?.close();
     throw error;
   }
@@ -120,6 +166,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     emulator,
     close: async (graceMs = 0) => {
       await listening.close(graceMs);
+      await quota?.close();
       await cache?.store.close();
       await emulator?.close();
       await tracing?.shutdown();

@@ -37,6 +37,11 @@ export interface Config {
   maxRetries: number;
   /** Upstream calls started per second, process-wide; null for no cap. */
   maxQps: number | null;
+  /**
+   * With REDIS_URL and MMS_MAX_QPS both set, `maxQps` is the whole cluster's, counted in Redis;
+   * null otherwise (a cap per process, or none).
+   */
+  clusterQuota: { redisUrl: string; redisTimeoutMs: number; expectedReplicas: number; throttleCoolDownMs: number } | null;
   breakerThreshold: number;
   breakerCooldownMs: number;
   /** Representations one `_entities` request may carry. */
@@ -174,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       REQUEST_TIMEOUT_MS: integerInRange(100, 600_000)({ default: 15_000 }),
       MMS_RETRY_MAX: integerInRange(0, 10)({ default: 3 }),
       MMS_MAX_QPS: integerInRange(0, 1_000_000)({ default: 0 }),
+      MMS_EXPECTED_REPLICAS: integerInRange(1, 10_000)({ default: 1 }),
+      MMS_THROTTLE_COOLDOWN_MS: integerInRange(100, 600_000)({ default: 2_000 }),
       MMS_BREAKER_THRESHOLD: integerInRange(1, 10_000)({ default: 5 }),
       MMS_BREAKER_COOLDOWN_MS: integerInRange(100, 600_000)({ default: 10_000 }),
       MMS_MAX_KEYS_PER_REQUEST: integerInRange(1, 100_000)({ default: 500 }),
@@ -239,6 +246,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
     maxRetries: clean.MMS_RETRY_MAX,
     maxQps: clean.MMS_MAX_QPS === 0 ? null : clean.MMS_MAX_QPS,
+    clusterQuota:
+      clean.REDIS_URL !== undefined && clean.MMS_MAX_QPS > 0
+        ? {
+            redisUrl: clean.REDIS_URL,
+            redisTimeoutMs: clean.REDIS_TIMEOUT_MS,
+            expectedReplicas: clean.MMS_EXPECTED_REPLICAS,
+            throttleCoolDownMs: clean.MMS_THROTTLE_COOLDOWN_MS,
+          }
+        : null,
     breakerThreshold: clean.MMS_BREAKER_THRESHOLD,
     breakerCooldownMs: clean.MMS_BREAKER_COOLDOWN_MS,
     maxKeysPerRequest: clean.MMS_MAX_KEYS_PER_REQUEST,

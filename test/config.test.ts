@@ -100,6 +100,25 @@ describe('configuration', () => {
     ]);
   });
 
+  it("makes MMS_MAX_QPS the whole cluster's only with REDIS_URL, whether the shared cache is on or not", () => {
+    expect(loadConfig({ MMS_MAX_QPS: '20' })).toMatchObject({ maxQps: 20, clusterQuota: null });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).clusterQuota).toBeNull();
+    const cluster = { REDIS_URL: 'redis://cache:6379', MMS_MAX_QPS: '20' };
+    expect(loadConfig(cluster).clusterQuota).toEqual({
+      redisUrl: 'redis://cache:6379',
+      redisTimeoutMs: 50,
+      expectedReplicas: 1,
+      throttleCoolDownMs: 2000,
+    });
+    expect(
+      loadConfig({ ...cluster, MMS_CACHE: 'off', MMS_EXPECTED_REPLICAS: '3', MMS_THROTTLE_COOLDOWN_MS: '5000' }).clusterQuota,
+    ).toMatchObject({ expectedReplicas: 3, throttleCoolDownMs: 5000 });
+    expect(problems({ ...cluster, MMS_EXPECTED_REPLICAS: '0', MMS_THROTTLE_COOLDOWN_MS: '10' })).toEqual([
+      'MMS_EXPECTED_REPLICAS (got "0"): must be an integer from 1 to 10000',
+      'MMS_THROTTLE_COOLDOWN_MS (got "10"): must be an integer from 100 to 600000',
+    ]);
+  });
+
   it('reports every invalid variable, one line each', () => {
     const lines = problems({
       PORT: 'abc',

@@ -4,6 +4,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { MMS_ACTIONS } from '../upstream/actions/index.js';
 import { UPSTREAM_ERROR_CODES } from '../upstream/errors.js';
 import type { MmsClient, UpstreamCallReport } from '../upstream/mms-client.js';
+import type { CallQuota, QuotaTurn } from '../upstream/quota.js';
 
 // Label values stay bounded: operation names are the client's to choose, so only the first
 // few hundred well-formed ones are kept; upstream codes come from a known list.
@@ -77,6 +78,8 @@ export class GatewayMetrics {
   private readonly upstreamRetries: Counter<'action' | 'outcome'>;
   private readonly batchSize: Histogram;
   private readonly cacheLookups: Counter<'tier' | 'outcome'>;
+  private readonly quotaTokens: Counter<'outcome'>;
+  private readonly quotaWait: Histogram;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -100,6 +103,18 @@ export class GatewayMetrics {
       labelNames: ['action', 'outcome'],
       registers,
     });
+    this.quotaTokens = new Counter({
+      name: 'mms_upstream_quota_tokens_total',
+      help: 'Turns of upstream calls under MMS_MAX_QPS: granted (at once), granted_after_wait, refused (the deadline came first: not sent), abandoned (the request went away).',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.quotaWait = new Histogram({
+      name: 'mms_upstream_quota_wait_seconds',
+      help: 'How long calls that had to wait for the upstream quota waited, whatever the outcome.',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 15],
+      registers,
+    });
     this.cacheLookups = new Counter({
       name: 'mms_cache_lookups_total',
       help: 'Shared partition cache lookups by tier (memory, redis) and outcome (hit, miss, bypass).',
@@ -111,6 +126,32 @@ export class GatewayMetrics {
       help: 'Partitions per DataLoader dispatch (distinct keys fanned out together).',
       buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers,
+    });
+  }
+
+  recordQuotaTurn = (turn: QuotaTurn, waitedMs: number): void => {
+    this.quotaTokens.inc({ outcome: turn });
+    if (turn !== 'granted') this.quotaWait.observe(waitedMs / 1000);
+  };
+
+  /** Gauges read from the upstream quota when scraped. */
+  watchQuota(quota: CallQuota): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'mms_upstream_quota_local_fallback',
+      help: '1 while Redis cannot be reached and this replica keeps to its share of MMS_MAX_QPS (÷ MMS_EXPECTED_REPLICAS); 0 on the cluster-wide quota.',
+      registers,
+      collect() {
+        this.set(quota.state.localFallback ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'mms_upstream_quota_cooldown',
+      help: '1 while calls go at half of MMS_MAX_QPS because the upstream throttled one (here or, through Redis, at another replica).',
+      registers,
+      collect() {
+        this.set(quota.state.coolingDown ? 1 : 0);
+      },
     });
   }
 

@@ -1,7 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { isBrokenCircuitError } from 'cockatiel';
-import { TokenBucket } from 'limiter';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
@@ -9,6 +8,7 @@ import { type CallParams, callPath, MMS_API_VERSION, readAnswer, type UpstreamAc
 import { GET_MMS_PARTITION, partitionParams } from './actions/partition.js';
 import { type Credential, OpenApi, type OpenApiClient, readResponseText, TeaUtil } from './alicloud.js';
 import { classifyClientError, notFoundError, UpstreamError, type UpstreamErrorDetails } from './errors.js';
+import type { CallQuota } from './quota.js';
 import { createUpstreamPolicy, type ResilienceOptions, throttledRetryFloorMs, type UpstreamPolicy } from './resilience.js';
 
 /**
@@ -43,8 +43,8 @@ export interface MmsClientOptions {
   timeoutMs: number;
   /** Calls in flight at once, across every request of the process. */
   maxConcurrency: number;
-  /** Calls started per second, process-wide (a token bucket); null for no cap. */
-  maxQps: number | null;
+  /** Calls started per second (MMS_MAX_QPS): this process's, or the cluster's through Redis; null for no cap. */
+  quota: CallQuota | null;
   resilience: ResilienceOptions;
   logger: Logger;
   /** Told about every call made (metrics); per-request listeners come with each load. */
@@ -109,7 +109,7 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 export class MmsClient {
   private readonly client: OpenApiClient;
   private readonly limit: LimitFunction;
-  private readonly tokens: TokenBucket | null;
+  private readonly quota: CallQuota | null;
   private readonly upstream: UpstreamPolicy;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
@@ -132,9 +132,7 @@ export class MmsClient {
     );
     this.runtime = new TeaUtil.RuntimeOptions({ readTimeout: options.timeoutMs, connectTimeout: options.timeoutMs, autoretry: false });
     this.limit = pLimit(options.maxConcurrency);
-    this.tokens = options.maxQps
-      ? new TokenBucket({ bucketSize: options.maxQps, tokensPerInterval: options.maxQps, interval: 'second' })
-      : null;
+    this.quota = options.quota;
     this.upstream = createUpstreamPolicy(options.resilience);
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger;
@@ -221,7 +219,7 @@ export class MmsClient {
   ): Promise<Result> {
     const { signal } = options;
     if (signal?.aborted) throw deadlineError();
-    if (this.tokens) await this.tokens.removeTokens(1);
+    if (this.quota) await this.quota.acquire({ deadline: options.deadline, signal });
     if (signal?.aborted) throw deadlineError();
     this.upstream.retryBudget.recordCall();
     return tracer.startActiveSpan(action.name, { attributes: spanAttributes(action, params, attempt) }, async (span) => {
@@ -234,6 +232,7 @@ export class MmsClient {
         return answer.result;
       } catch (thrown) {
         error = classifyClientError(thrown, (details) => notFoundError(action.notFound(params), details), this.timeoutMs);
+        if (error.code === 'UPSTREAM_THROTTLED') this.quota?.reportThrottled();
         // A throttled call retried only after the caller's deadline would answer nobody.
         if (
           error.code === 'UPSTREAM_THROTTLED' &&

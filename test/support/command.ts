@@ -13,11 +13,12 @@ export interface GatewayCommand {
 }
 
 /**
- * Runs the `mms-gateway` command as `npm start` does, with only the given environment. Output is
- * read through one `data` listener per stream: mixing it with an async iterator loses chunks.
+ * Runs the `mms-gateway` command as `npm start` does, with only the given environment (`entry`: the
+ * same command built into one file). Output is read through one `data` listener per stream: mixing
+ * it with an async iterator loses chunks.
  */
-export function runGatewayCommand(env: Record<string, string>, args: string[] = []): GatewayCommand {
-  const child = spawn(process.execPath, ['bin/mms-gateway.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+export function runGatewayCommand(env: Record<string, string>, args: string[] = [], entry = 'bin/mms-gateway.js'): GatewayCommand {
+  const child = spawn(process.execPath, [entry, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
   let stdout = '';
   let stderr = '';
   const waiters = new Set<() => void>();

@@ -1,7 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createMmsClient, createUpstreamCache, staticCredential } from '../../src/app.js';
+import { createCallQuota, createMmsClient, createUpstreamCache, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -67,7 +67,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
   const metrics = new GatewayMetrics();
   const endpoint = { protocol: 'http' as const, host: options.endpointHost ?? emulator.endpoint };
-  const client = createMmsClient(config, endpoint, credential, logger, metrics);
+  const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
+  const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
   const cache = await createUpstreamCache(config, endpoint, client, logger);
   const gateway = createGateway({
     client,
@@ -88,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     query: (query, variables, headers) => postGraphQL(`${server.url}/graphql`, query, variables, headers),
     close: async () => {
       await server.close();
+      await quota?.close();
       await cache?.store.close();
       if (!options.sharedEmulator) await emulator.close();
     },
