@@ -9,6 +9,7 @@ import {
   inventoryStore,
   type TableRecord,
 } from './inventory/records.js';
+import { addDemoJobs } from './job-data.js';
 
 /**
  * One partition as GetMmsPartition's `data` object. Integers may be bigint so that values
@@ -151,11 +152,14 @@ export function demoDataSet(): Map<string, EmulatedPartition> {
 }
 
 /**
- * The demo inventory: data sources, databases and tables around the demo partitions. Pass
- * the partitions map the emulator serves, so that partitions set in it count and list.
+ * The demo inventory: data sources, databases and tables around the demo partitions, and the
+ * demo jobs (job-data.ts). Pass the partitions map the emulator serves, so that partitions set
+ * in it count and list.
  */
 export function demoInventory(partitions: Map<string, EmulatedPartition> = demoDataSet()): InventoryStore {
-  return inventoryStore({ sources: demoSources(), dbs: demoDbs(), tables: demoTables() }, partitions);
+  const store = inventoryStore({ sources: demoSources(), dbs: demoDbs(), tables: demoTables() }, partitions);
+  addDemoJobs(store);
+  return store;
 }
 
 /**
@@ -197,6 +201,37 @@ export async function loadDataSet(file: string): Promise<Map<string, EmulatedPar
 //   200022 hive_staging (HIVE, START_FAILED)  no databases (never reached)
 //   200023 mc_backup (MAXCOMPUTE, STOP_FAILED) db 12 backup: 121 snapshots
 //   200024 hive_dev (HIVE, STARTING)          no databases yet
+//
+// The demo jobs (job-data.ts), tasks in brackets. Every task status appears; job statuses are
+// computed from the tasks (inventory/jobs.ts). Log entries are unique across the store, from
+// 100001; every task has an INIT entry (`show create table ...`) and one per step it took.
+//
+//   200018 demo     10 migrate_db_1 (Tables d1 [t1], DOING): 2323 t1 DATA_DOING, running; its
+//                      partitions hold the published example's spec p1=1/p2=abc
+//   200019 hive_prod, into mms_sales.default unless said
+//                   501 sales_daily (Database sales, blacklist customers, timer 31, DONE):
+//                      5101 orders, 5102 clicks, 5103 page_views, all DONE; 5101's DATA_DONE
+//                      entry is written DATA_DONG, as the log page spells it
+//                   502 sales_orders_fix (Tables orders, clicks; orders → orders_v2, FAILED):
+//                      5201 orders DATA_FAILED (its last entry is the error), 5202 clicks
+//                      VERIFICATION_FAILED
+//                   503 page_views_history (Partitions 8001–8150, timer 32, FAILED): 5301–5330,
+//                      5 partitions each; 5308, 5315, 5323, 5330 (over the FAILED 8037, 8074,
+//                      8111, 8148) DATA_FAILED, the others DONE
+//                   504 page_views_recent (Partitions 8151–8250, timer 32, DOING): 5401–5420,
+//                      5 partitions each; 5401 SCHEMA_DOING, 5402 SCHEMA_DONE, 5403 DATA_DOING,
+//                      5404 DATA_DONE (running), 5407 (8181–8185) SCHEMA_FAILED, 5415
+//                      (8221–8225) VERIFICATION_DOING (running), the others INIT
+//                   505 staging_orders_new (Tables staging [orders_new], mms_staging, INIT): 5501 INIT
+//                   506 staging_orders_tmp (Tables staging [orders_tmp], mms_staging, DOING,
+//                      stopped): 5601 VERIFICATION_DONE, stopped
+//   200020 bigquery_analytics  701 events_bq (Database events, into mms_ml, DONE): 70101
+//                      raw_events, 70102 sessions, type BIGQUERY
+//   200021 mc_archive  801 archive_finance_2023 (Database finance_2023, DONE): 80101 ledger,
+//                      80102 audit_log, type COPY_TASK
+//
+// The running tasks hold still until a control action sets their job going (see
+// inventory/job-runs.ts), so the demo reads the same however long the emulator runs.
 
 /** The table with many partitions: ListMmsPartitions paging and sorting have rows to work on. */
 export const DEMO_BIG_TABLE = {

@@ -35,7 +35,8 @@ import {
 } from './inventory/records.js';
 
 // The emulator's answers to the inventory read actions of the MMS API family
-// (`../shared/reference/mms-api-family.md` §2.1–2.2, §3): one function per action, each
+// (`../shared/reference/mms-api-family.md` §2.1–2.2, §3; jobs and tasks, §4, are answered in
+// inventory/jobs.ts and inventory/job-runs.ts and exported here): one function per action, each
 // returning the documented `data` object. Get functions return null for a record that does
 // not exist (the route answers 404). List functions return the paging object; a List under a
 // source ID lists the rows carrying that ID, so a source that does not exist has an empty page
@@ -45,6 +46,22 @@ import {
 
 export type { DbAnswer, TableAnswer } from './inventory/census.js';
 export { rolledUpStatus } from './inventory/census.js';
+export { advanceJobs, type JobClock, retryJob, startJob, stopJob } from './inventory/job-runs.js';
+export {
+  getJob,
+  getTask,
+  JOB_STATUSES,
+  type JobAnswer,
+  type JobRecord,
+  jobStatus,
+  listJobs,
+  listTaskLogs,
+  listTasks,
+  TASK_STATUSES,
+  type TaskAnswer,
+  type TaskLogRecord,
+  type TaskRecord,
+} from './inventory/jobs.js';
 export type { InventoryQuery, Page } from './inventory/query.js';
 export * from './inventory/records.js';
 

@@ -14,6 +14,8 @@ const { values } = parseArgs({
     // With --data: add its partitions to the demo inventory instead of serving them alone.
     demo: { type: 'boolean', default: false },
     'latency-ms': { type: 'string', default: '0' },
+    // How long each step of a running migration task takes.
+    'job-step-ms': { type: 'string', default: '4000' },
     'access-key-id': { type: 'string' },
     'access-key-secret': { type: 'string' },
   },
@@ -29,6 +31,7 @@ const emulator = await startEmulator({
   host: values.host,
   port: Number(values.port),
   latencyMs: Number(values['latency-ms']),
+  jobStepMs: Number(values['job-step-ms']),
   credentials: [credential],
   ...(values.data !== undefined && { data: await loadDataSet(values.data), withDemo: values.demo }),
 });

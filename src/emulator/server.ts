@@ -12,13 +12,13 @@ import {
   PUBLISHED_EXAMPLE_REQUEST_ID,
   partitionKey,
 } from './data.js';
-import { type InventoryStore, inventoryStore } from './inventory.js';
+import { advanceJobs, type InventoryStore, inventoryStore, type JobClock } from './inventory.js';
 import { matchRoute, type Route } from './routes.js';
 import { EMPTY_BODY_SHA256, parseAuthorization, type SignableRequest, sign, signaturesEqual } from './signature.js';
 
-// A local stand-in for MaxCompute's MMS read actions: the same paths (from the gateway's own
-// action descriptions), the same signature checks, the same success and error shapes as the
-// published documentation, plus hooks for tests.
+// A local stand-in for the MaxCompute MMS actions the gateway calls: the same methods and paths
+// (from the gateway's own action descriptions), the same signature checks, the same success and
+// error shapes as the published documentation, plus hooks for tests.
 
 const DATE_WINDOW_MS = 15 * 60 * 1000;
 const REQUIRED_SIGNED_HEADERS = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   withDemo?: boolean;
   /** Delay before every answer, in milliseconds. */
   latencyMs?: number;
+  /** How long each step of a running migration task takes, in milliseconds (default 4000). */
+  jobStepMs?: number;
   host?: string;
   port?: number;
 }
@@ -62,7 +64,10 @@ export interface EmulatorStats {
   perAction: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
-  /** Raw paths of requests that did not name a partition by two decimal IDs. */
+  /**
+   * Raw paths of requests no action has, or whose path IDs are not decimal; `<METHOD> <path>`
+   * for a path an action has with another method.
+   */
   unexpectedPaths: string[];
   /** TCP connections accepted: shows whether the client reuses its connections. */
   connections: number;
@@ -75,6 +80,8 @@ export interface Emulator {
   readonly credentials: EmulatorCredential[];
   readonly data: Map<string, EmulatedPartition>;
   latencyMs: number;
+  /** The step interval of running migration tasks (applies to the steps scheduled from then on). */
+  jobStepMs: number;
   setFault(sourceId: string | number, partitionId: string | number, fault: Fault | null): void;
   /** A fault for the calls of any action with these path IDs (e.g. `GetMmsDataSource`, `[200018]`). */
   setCallFault(action: string, ids: (string | number)[], fault: Fault | null): void;
@@ -131,7 +138,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const emulator = {
     latencyMs: options.latencyMs ?? 0,
+    jobStepMs: options.jobStepMs ?? 4000,
   };
+  const clock = (): JobClock => ({ now: Date.now(), stepMs: Math.max(0, emulator.jobStepMs) });
 
   function verify(req: IncomingMessage, rawPath: string, rawQuery: string, action: string): void {
     const header = (name: string) => {
@@ -154,7 +163,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (Math.abs(Date.now() - time) > DATE_WINDOW_MS) {
       throw new UpstreamRefusal(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     }
-    if (header('x-acs-content-sha256') !== EMPTY_BODY_SHA256) {
+    // Every action served takes an empty body (the control actions' parameters are all in the path).
+    const length = header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || header('transfer-encoding') !== undefined;
+    if (header('x-acs-content-sha256') !== EMPTY_BODY_SHA256 || hasBody) {
       throw new UpstreamRefusal(400, 'SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the request body.');
     }
     if (credential.securityToken !== undefined) {
@@ -237,14 +249,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let data: unknown;
     try {
       const query = readWireQuery(route.action, new URLSearchParams(rawQuery).entries());
-      data = route.answer(store, path, query);
+      // An answer delayed by latency or a fault still sees the steps that fell due meanwhile.
+      const now = clock();
+      advanceJobs(store, now);
+      data = route.answer(store, path, query, now);
     } catch (error) {
       if (!(error instanceof QueryFormError)) throw error;
       invalidParameter(res, requestId, error.message);
       return;
     }
     if (data === null || data === undefined) {
-      notFound(res, requestId, `${route.action.name.replace(/^Get/, '')} ${Object.values(path).join('/')}`);
+      // What is missing: a Get's record, else the record the last path ID names (the job of StartMmsJob, the task of its logs).
+      const last = route.names.at(-1) ?? '';
+      const entity =
+        route.action.kind === 'get' ? route.action.name.replace(/^Get/, '') : `Mms${last.charAt(0).toUpperCase()}${last.slice(1, -2)}`;
+      notFound(res, requestId, `${entity} ${Object.values(path).join('/')}`);
       return;
     }
     const published = route.action.name === 'GetMmsPartition' && data === store.partitions.get(PUBLISHED_PARTITION);
@@ -259,9 +278,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       send(res, 200, JSON.stringify(stats), requestId);
       return;
     }
-    const matched = matchRoute(rawPath);
-    if (!matched) {
-      stats.unexpectedPaths.push(req.url ?? '');
+    // Steps of running tasks fall due by time: they are applied as requests come, never by a timer.
+    advanceJobs(store, clock());
+    const matched = matchRoute(req.method ?? 'GET', rawPath);
+    if (!matched || matched === 'wrong-method') {
+      // The provider finds an ROA API by method and path: a path served with another method is no API either.
+      stats.unexpectedPaths.push(matched ? `${req.method} ${req.url ?? ''}` : (req.url ?? ''));
       send(
         res,
         404,
@@ -269,7 +291,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           RequestId: requestId,
           HostId: req.headers.host,
           Code: 'InvalidAction.NotFound',
-          Message: 'Specified api is not found.',
+          Message: matched ? 'Specified api is not found, please check your url and method.' : 'Specified api is not found.',
         }),
         requestId,
       );
@@ -302,7 +324,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const respond = () => {
       try {
-        if (req.method !== 'GET') throw new UpstreamRefusal(400, 'UnsupportedHTTPMethod', 'This API only accepts GET.');
         verify(req, rawPath, rawQuery, route.action.name);
       } catch (error) {
         if (!(error instanceof UpstreamRefusal)) throw error;
@@ -368,7 +389,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const server: Server = createServer((req, res) => {
-    // The emulator only serves GETs; drain any body so keep-alive connections stay usable.
+    // Every action served has an empty body; drain any sent anyway so keep-alive connections stay usable.
     req.resume();
     try {
       answer(req, res);
@@ -426,6 +447,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       faults.clear();
       emulator.latencyMs = options.latencyMs ?? 0;
+      emulator.jobStepMs = options.jobStepMs ?? 4000;
       stats = {
         total: 0,
         perKey: {},

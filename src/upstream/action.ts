@@ -14,9 +14,11 @@ export const MMS_API_VERSION = '2022-01-04';
  * - `json-array`: one parameter whose value is the JSON text of an array of strings
  *   (`status=["DONE","FAILED"]`), never repeated names or `status.1`;
  * - `json-object`: one parameter holding the JSON text of an object (ListMmsDbs's `sorter`);
- * - `dotted`: an object flattened into one parameter per member (`sorter.numRows=desc`).
+ * - `dotted`: an object flattened into one parameter per member (`sorter.numRows=desc`);
+ * - `flag`: a boolean the API types as an integer (ListMmsJobs' `stopped`): sent `1`/`0`; the
+ *   spelling the service accepts is not documented, so the emulator takes `true`/`false` too.
  */
-export type QueryForm = 'string' | 'integer' | 'boolean' | 'json-array' | 'json-object' | 'dotted';
+export type QueryForm = 'string' | 'integer' | 'boolean' | 'flag' | 'json-array' | 'json-object' | 'dotted';
 
 /** A query parameter's value before it is written in its form. */
 export type QueryValue = string | number | boolean | readonly string[] | Readonly<Record<string, string>>;
@@ -33,9 +35,12 @@ export type Freshness = 'terminal' | 'active' | 'list';
 export interface UpstreamAction<Result> {
   /** The action's name: the signed `x-acs-action`, the span name and the metrics label. */
   readonly name: string;
-  /** `get`: one record, an answer without `data` is NOT_FOUND; `list`: one page of records. */
-  readonly kind: 'get' | 'list';
-  readonly method: 'GET';
+  /**
+   * `get`: one record, an answer without `data` is NOT_FOUND; `list`: one page of records;
+   * `write`: a change (never retried, never cached, never batched).
+   */
+  readonly kind: 'get' | 'list' | 'write';
+  readonly method: 'GET' | 'POST';
   /** The path with `{name}` placeholders for the path parameters, e.g. `/api/v1/mms/datasources/{sourceId}`. */
   readonly path: string;
   /** The query parameters the action takes, by wire name, with their forms. */
@@ -44,7 +49,7 @@ export interface UpstreamAction<Result> {
   notFound(params: CallParams): string;
   /** Reads the answer's `data` (present, not null); throws ShapeError for anything undocumented. */
   read(data: JsonValue, params: CallParams): Result;
-  /** The answer of a `list` action without `data`. */
+  /** The answer of a `list` or `write` action without `data`. */
   readonly empty?: Result;
   /** How long a result stays fresh. */
   freshness(result: Result): Freshness;
@@ -138,6 +143,8 @@ export function wireQuery(action: UpstreamAction<unknown>, params: CallParams): 
       for (const [member, memberValue] of Object.entries(value as Record<string, string>)) wire[`${name}.${member}`] = memberValue;
     } else if (form === 'json-array' || form === 'json-object') {
       wire[name] = JSON.stringify(value);
+    } else if (form === 'flag') {
+      wire[name] = value ? '1' : '0';
     } else {
       wire[name] = String(value);
     }
@@ -210,6 +217,9 @@ function readValue(name: string, form: Exclude<QueryForm, 'dotted'>, raw: string
     case 'boolean':
       if (raw !== 'true' && raw !== 'false') throw new QueryFormError(`${name} must be true or false.`);
       return raw === 'true';
+    case 'flag':
+      if (!['1', '0', 'true', 'false'].includes(raw)) throw new QueryFormError(`${name} must be 1 or 0.`);
+      return raw === '1' || raw === 'true';
     case 'json-object':
       return jsonObject(name, raw);
     case 'json-array': {

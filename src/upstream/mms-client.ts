@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { isBrokenCircuitError } from 'cockatiel';
+import { type IPolicy, isBrokenCircuitError } from 'cockatiel';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamEndpoint } from '../config.js';
@@ -61,6 +61,12 @@ export interface UpstreamCallReport {
   durationMs: number;
   /** null when the call succeeded. */
   error: UpstreamError | null;
+}
+
+/** An answer of the upstream with its request id (the body's `requestId`, else the header's). */
+export interface SignedAnswer<Result> {
+  result: Result;
+  requestId: string | null;
 }
 
 /** What one request asks of a load: its abort signal, its logger and its listener. */
@@ -185,9 +191,29 @@ export class MmsClient {
    * since the client library cannot cancel it.
    */
   call<Result>(action: UpstreamAction<Result>, params: CallParams, options: CallOptions = {}): Promise<Result> {
+    if (action.kind === 'write') throw new Error(`${action.name} changes state: use write(), which never retries it`);
+    return this.run(this.upstream.policy, action, params, options).then((answer) => answer.result);
+  }
+
+  /**
+   * Makes one call of a `write` action, exactly once: a change is not idempotent, so it is
+   * never retried (a throttled or failed one is reported as it is); the limits and the
+   * breaker apply as to reads. Resolves with the answer and the upstream's request id.
+   */
+  write<Result>(action: UpstreamAction<Result>, params: CallParams, options: CallOptions = {}): Promise<SignedAnswer<Result>> {
+    if (action.kind !== 'write') throw new Error(`${action.name} is a read: use call()`);
+    return this.run(this.upstream.once, action, params, options);
+  }
+
+  private run<Result>(
+    policy: IPolicy,
+    action: UpstreamAction<Result>,
+    params: CallParams,
+    options: CallOptions,
+  ): Promise<SignedAnswer<Result>> {
     const { signal } = options;
     let attempt = 0;
-    const work = this.upstream.policy
+    const work = policy
       .execute(() => this.limit(() => this.attempt(action, params, ++attempt, options)), signal)
       .catch((error: unknown) => {
         if (isBrokenCircuitError(error))
@@ -216,7 +242,7 @@ export class MmsClient {
     params: CallParams,
     attempt: number,
     options: CallOptions,
-  ): Promise<Result> {
+  ): Promise<SignedAnswer<Result>> {
     const { signal } = options;
     if (signal?.aborted) throw deadlineError();
     if (this.quota) await this.quota.acquire({ deadline: options.deadline, signal });
@@ -229,7 +255,7 @@ export class MmsClient {
       try {
         const answer = await this.send(action, params, options.logger ?? this.logger);
         requestId = answer.requestId;
-        return answer.result;
+        return answer;
       } catch (thrown) {
         error = classifyClientError(thrown, (details) => notFoundError(action.notFound(params), details), this.timeoutMs);
         if (error.code === 'UPSTREAM_THROTTLED') this.quota?.reportThrottled();
@@ -260,11 +286,7 @@ export class MmsClient {
     });
   }
 
-  private async send<Result>(
-    action: UpstreamAction<Result>,
-    params: CallParams,
-    logger: Logger,
-  ): Promise<{ result: Result; requestId: string | null }> {
+  private async send<Result>(action: UpstreamAction<Result>, params: CallParams, logger: Logger): Promise<SignedAnswer<Result>> {
     // The response stream, read below as text: JSON.parse would round 64-bit integers before we
     // could check them, and the client's own readers leave a timer per call running.
     const request = new OpenApi.OpenApiRequest({ query: wireQuery(action, params) });

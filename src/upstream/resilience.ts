@@ -105,7 +105,10 @@ export function retryDelay(attempt: number, error: unknown): number {
 const COUNTS_AGAINST_CIRCUIT: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
 
 export interface UpstreamPolicy {
+  /** Retries around the breaker: for reads. */
   policy: IPolicy;
+  /** The breaker alone: for writes, which are never retried. */
+  once: IPolicy;
   retryBudget: RetryBudget;
   circuitState(): 'closed' | 'open' | 'half-open';
 }
@@ -129,6 +132,7 @@ export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy
   );
   return {
     policy: wrap(retries, breaker),
+    once: breaker,
     retryBudget,
     circuitState: () =>
       breaker.state === CircuitState.Open || breaker.state === CircuitState.Isolated

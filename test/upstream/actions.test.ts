@@ -9,8 +9,10 @@ import type { CallParams, UpstreamAction } from '../../src/upstream/action.js';
 import { dataSourceParams, GET_MMS_DATA_SOURCE, LIST_MMS_DATA_SOURCES } from '../../src/upstream/actions/data-source.js';
 import { databaseParams, GET_MMS_DB, LIST_MMS_DBS } from '../../src/upstream/actions/database.js';
 import { MMS_ACTIONS } from '../../src/upstream/actions/index.js';
+import { GET_MMS_JOB, jobParams, LIST_MMS_JOBS, RETRY_MMS_JOB, START_MMS_JOB, STOP_MMS_JOB } from '../../src/upstream/actions/job.js';
 import { GET_MMS_PARTITION, LIST_MMS_PARTITIONS, partitionParams } from '../../src/upstream/actions/partition.js';
 import { GET_MMS_TABLE, LIST_MMS_TABLES, tableParams } from '../../src/upstream/actions/table.js';
+import { GET_MMS_TASK, LIST_MMS_TASK_LOGS, LIST_MMS_TASKS, type TaskLogEntry, taskParams } from '../../src/upstream/actions/task.js';
 import type { MmsClient } from '../../src/upstream/mms-client.js';
 
 // Every described action, called by the real client library against the emulator: the
@@ -50,14 +52,47 @@ describe('the described actions', () => {
       (r) => expect(r).toMatchObject({ total: 152 }),
     ],
     [GET_MMS_PARTITION, partitionParams({ sourceId: '200018', partitionId: '2323' }), (r) => expect(r).toMatchObject({ id: '2323' })],
+    [
+      GET_MMS_JOB,
+      jobParams('200019', '501'),
+      (r) => expect(r).toMatchObject({ id: '501', name: 'sales_daily', status: 'DONE', taskCount: 3 }),
+    ],
+    [
+      LIST_MMS_JOBS,
+      { path: { sourceId: '200019' }, query: { status: 'FAILED', stopped: false, pageNum: 1, pageSize: 10, sorter: { status: 'desc' } } },
+      (r) => expect(r).toMatchObject({ total: 2 }),
+    ],
+    [GET_MMS_TASK, taskParams('200018', '2323'), (r) => expect(r).toMatchObject({ id: '2323', jobId: '10', status: 'DATA_DOING' })],
+    [
+      LIST_MMS_TASKS,
+      {
+        path: { sourceId: '200019' },
+        query: { jobId: '503', status: 'DATA_FAILED', pageNum: 1, pageSize: 10, sorter: { startTime: 'asc' } },
+      },
+      (r) => expect(r).toMatchObject({ total: 4 }),
+    ],
+    [LIST_MMS_TASK_LOGS, taskParams('200019', '5101'), (r) => expect((r as TaskLogEntry[]).at(-1)).toMatchObject({ status: 'DONE' })],
+  ];
+
+  // Changes, made once each with write(): the emulator answers `data` with the job's ID.
+  const written: [UpstreamAction<unknown>, CallParams, unknown][] = [
+    [START_MMS_JOB, jobParams('200019', '505'), { data: '505' }],
+    [STOP_MMS_JOB, jobParams('200019', '505'), { data: '505' }],
+    [RETRY_MMS_JOB, jobParams('200019', '502'), { data: '502' }],
   ];
 
   it('covers every action the emulator serves', () => {
-    expect(new Set(found.map(([action]) => action.name))).toEqual(new Set(MMS_ACTIONS.map((action) => action.name)));
+    const covered = [...found, ...written].map(([action]) => action.name);
+    expect(new Set(covered)).toEqual(new Set(MMS_ACTIONS.map((action) => action.name)));
   });
 
   it.each(found)('%s: a signed call with its query in wire form, read into its record', async (action, params, check) => {
     check(await client.call(action, params));
+    expect(emulator.stats().unexpectedPaths).toEqual([]);
+  });
+
+  it.each(written)('%s: one signed POST, read into its answer', async (action, params, answer) => {
+    expect((await client.write(action, params)).result).toEqual(answer);
     expect(emulator.stats().unexpectedPaths).toEqual([]);
   });
 

@@ -108,7 +108,8 @@ export function within<Row>(start: string | undefined, end: string | undefined, 
   };
 }
 
-export type SortKind = 'integer' | 'time';
+/** How a sort member compares: as integers, or as text (`time`: `YYYY-MM-DD HH:mm:ss` times; `text`: e.g. statuses). */
+export type SortKind = 'integer' | 'time' | 'text';
 export interface SortOrder {
   member: string;
   descending: boolean;

@@ -1,4 +1,5 @@
 import type { EmulatedPartition } from '../data.js';
+import type { JobRecord, TaskRecord } from './jobs.js';
 
 // The emulator's inventory as the MMS API family documents its objects
 // (`../shared/reference/mms-api-family.md` §2–§3): field names are the JSON names of the
@@ -170,13 +171,16 @@ export interface TableCounters {
  * The emulator's inventory. Keys are decimal IDs: `sourceId` for sources, `sourceId/dbId`,
  * `sourceId/tableId` and `sourceId/partitionId` for the rest (IDs are per source, as in the
  * API's paths). `partitions` is the map GetMmsPartition serves, so partitions set there
- * directly are counted and listed like any other.
+ * directly are counted and listed like any other. Jobs and tasks are keyed `sourceId/jobId`
+ * and `sourceId/taskId`.
  */
 export interface InventoryStore {
   readonly sources: Map<string, DataSourceRecord>;
   readonly dbs: Map<string, DbRecord>;
   readonly tables: Map<string, TableRecord>;
   readonly partitions: Map<string, EmulatedPartition>;
+  readonly jobs: Map<string, JobRecord>;
+  readonly tasks: Map<string, TaskRecord>;
 }
 
 /** The canonical decimal form of an integer ID, or null when `value` is not one. */
@@ -193,7 +197,7 @@ export function childKey(sourceId: WireInteger | string, childId: WireInteger | 
 
 /** Builds a store, keying each record by its IDs; the partitions map is taken as it is. */
 export function inventoryStore(
-  records: { sources?: DataSourceRecord[]; dbs?: DbRecord[]; tables?: TableRecord[] },
+  records: { sources?: DataSourceRecord[]; dbs?: DbRecord[]; tables?: TableRecord[]; jobs?: JobRecord[]; tasks?: TaskRecord[] },
   partitions: Map<string, EmulatedPartition> = new Map(),
 ): InventoryStore {
   const keyed = <T>(rows: T[] | undefined, key: (row: T) => string) => new Map((rows ?? []).map((row) => [key(row), row]));
@@ -202,5 +206,7 @@ export function inventoryStore(
     dbs: keyed(records.dbs, (db) => childKey(db.sourceId, db.id)),
     tables: keyed(records.tables, (table) => childKey(table.sourceId, table.id)),
     partitions,
+    jobs: keyed(records.jobs, (job) => childKey(job.sourceId, job.id)),
+    tasks: keyed(records.tasks, (task) => childKey(task.sourceId, task.id)),
   };
 }
