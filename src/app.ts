@@ -153,6 +153,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       'client authentication is off and the gateway listens beyond loopback: anyone who reaches this port reads through its cloud identity (set GATEWAY_API_KEYS or JWT_SECRET/JWT_JWKS_URL)',
     );
   }
+  if (config.mutations && config.auth.writeApiKeys.length === 0 && config.auth.jwt === null) {
+    logger.warn(
+      'MMS_MUTATIONS=on, but no caller can control jobs: set GATEWAY_WRITE_API_KEYS, or JWT_SECRET/JWT_JWKS_URL for tokens with the write scope',
+    );
+  }
   const upstreamSaid = emulator
     ? `the embedded MaxCompute emulator at ${upstream} (set MAXCOMPUTE_ENDPOINT or ALIBABA_CLOUD_REGION_ID for the cloud)`
     : upstream;

@@ -21,6 +21,10 @@ export interface QueryLimits {
 export interface ClientAuth {
   apiKeys: string[];
   jwt: { secret: string | null; jwksUrl: string | null; issuer: string | null; audience: string | null } | null;
+  /** Keys that may also change jobs (GATEWAY_WRITE_API_KEYS); each is a read key too. */
+  writeApiKeys: string[];
+  /** The JWT scope that may change jobs (JWT_WRITE_SCOPE). */
+  writeScope: string;
 }
 
 export interface Config {
@@ -55,6 +59,8 @@ export interface Config {
   graphiql: boolean;
   corsOrigins: string[];
   auth: ClientAuth;
+  /** Serve the job control mutations (MMS_MUTATIONS=on): without it the schema has no Mutation type. */
+  mutations: boolean;
   shutdownGraceMs: number;
   logLevel: string;
   /** Human-readable logs (NODE_ENV=development) instead of JSON lines. */
@@ -207,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       OTEL_TRACES_EXPORTER: str({ default: undefined }),
       CORS_ORIGINS: origins({ default: [] }),
       GATEWAY_API_KEYS: apiKeys({ default: [] }),
+      GATEWAY_WRITE_API_KEYS: apiKeys({ default: [] }),
+      JWT_WRITE_SCOPE: str({ default: 'mms:write' }),
+      MMS_MUTATIONS: str({ choices: ['on', 'off'], default: 'off' }),
       JWT_SECRET: str({ default: undefined }),
       JWT_JWKS_URL: url({ default: undefined }),
       JWT_ISSUER: str({ default: undefined }),
@@ -279,7 +288,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
             audience: clean.JWT_AUDIENCE ?? null,
           }
         : null,
+      writeApiKeys: clean.GATEWAY_WRITE_API_KEYS,
+      writeScope: clean.JWT_WRITE_SCOPE,
     },
+    mutations: clean.MMS_MUTATIONS === 'on',
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     prettyLogs: clean.NODE_ENV === 'development',
     cache:
@@ -304,7 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   };
 }
 
-const SECRET_VARIABLES = new Set(['GATEWAY_API_KEYS', 'JWT_SECRET']);
+const SECRET_VARIABLES = new Set(['GATEWAY_API_KEYS', 'GATEWAY_WRITE_API_KEYS', 'JWT_SECRET']);
 
 function describeProblem(name: string, value: string | undefined, error: Error | undefined): string {
   const shown =

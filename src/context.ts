@@ -1,7 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { UpstreamReader } from './cache/upstream-reader.js';
+import { JobControl } from './loaders/job-control.js';
 import { RequestLoaders } from './loaders/request-loaders.js';
+import { type Caller, callerOf } from './plugins/client-auth.js';
 import type { UpstreamCallReport } from './upstream/mms-client.js';
 
 export interface RequestLimits {
@@ -20,6 +22,10 @@ export interface GatewayContext {
   /** The request's logger: every line carries its request id. */
   logger: Logger;
   limits: RequestLimits;
+  /** Who sent the request. */
+  caller: Caller;
+  /** The job control calls, for a caller allowed to make them; null otherwise (or with mutations off). */
+  jobControl: JobControl | null;
 }
 
 /** What one request did upstream, for its log line. */
@@ -35,6 +41,8 @@ export interface ContextDependencies {
   reader: UpstreamReader;
   logger: Logger;
   limits: RequestLimits;
+  /** Whether the job control mutations are served (MMS_MUTATIONS). */
+  mutations?: boolean;
   onBatch?: (size: number) => void;
 }
 
@@ -53,7 +61,7 @@ const scopes = new WeakMap<Request, RequestScope>();
  * response is sent (`releaseRequest`), so a busy gateway keeps no idle timers alive.
  */
 export function createContext(
-  { reader, logger: processLogger, limits, onBatch }: ContextDependencies,
+  { reader, logger: processLogger, limits, mutations = false, onBatch }: ContextDependencies,
   request: Request,
   requestId: string,
 ): GatewayContext {
@@ -97,12 +105,15 @@ export function createContext(
   };
   // `Cache-Control: no-cache` from the client: read past the shared cache, and refresh it.
   const bypassCache = /\bno-cache\b/i.test(request.headers.get('cache-control') ?? '');
+  const call = { signal: upstreamWork.signal, deadline: deadlineAt, logger, onCall, onFreshness, bypassCache };
   const loaders = new RequestLoaders(reader, {
     maxReads: limits.maxKeysPerRequest,
-    call: { signal: upstreamWork.signal, deadline: deadlineAt, logger, onCall, onFreshness, bypassCache },
+    call,
     ...(onBatch && { onBatch }),
   });
-  return { loaders, logger, limits };
+  const caller = callerOf(request);
+  const jobControl = mutations && caller.mayWrite ? new JobControl(reader, call, logger, caller) : null;
+  return { loaders, logger, limits, caller, jobControl };
 }
 
 /** What the request did upstream so far (zeros when it never reached execution). */

@@ -26,7 +26,7 @@ import { useHttpCaching } from './plugins/http-caching.js';
 import { useReadEstimate } from './plugins/read-estimate.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
-import { schema, subgraphSchema } from './schema/index.js';
+import { gatewaySchemas } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 
 export type GatewaySettings = Pick<
@@ -43,6 +43,7 @@ export type GatewaySettings = Pick<
   | 'endpoint'
   | 'corsOrigins'
   | 'auth'
+  | 'mutations'
 >;
 
 export interface GatewayOptions {
@@ -109,11 +110,13 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
     requestTimeoutMs: settings.requestTimeoutMs,
   };
   const { queryLimits } = settings;
+  const { schema, subgraphSchema } = gatewaySchemas(settings.mutations);
   return createYoga<Record<string, never>, GatewayContext>({
     schema: subgraphSchema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext({ reader, logger, limits, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
+    context: ({ request }) =>
+      createContext({ reader, logger, limits, mutations: settings.mutations, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,

@@ -1,17 +1,29 @@
 import {
+  type JobControlOutcomeFragment,
+  JobPageDocument,
+  type JobPageQuery,
+  type MmsJobStatus,
   type MmsMigrationStatus,
   type MmsPartitionKey,
+  type MmsTaskStatus,
   type PartitionRowFragment,
   PartitionsByStatusDocument,
   PartitionsDocument,
+  RetryJobDocument,
+  SourceJobsDocument,
   SourceOverviewDocument,
   type SourceOverviewQuery,
+  StartJobDocument,
   type StatusCountsFragment,
+  StopJobDocument,
+  TaskLogDocument,
+  type TaskLogQuery,
   type TypedDocumentString,
 } from '../generated/graphql.js';
 
 // A small dashboard and an inventory browser over the gateway. Every query is sent as an
-// automatic persisted query by GET (the hash only, once the gateway knows it).
+// automatic persisted query by GET (the hash only, once the gateway knows it); the job control
+// mutations go by POST, which is the only way the gateway takes them.
 // Open it with ?gateway=http://127.0.0.1:4000/graphql (the default).
 //
 // Screens, one per location hash, so that reload and the browser's Back keep their place:
@@ -19,6 +31,8 @@ import {
 //   #sources                                   the data sources
 //   #sources/<id>                              a source's tables
 //   #sources/<id>/tables/<id>?status=&first=&after=&page=   a table's partitions, by status
+//   #sources/<id>/jobs?status=&after=&page=    a source's migration jobs
+//   #sources/<id>/jobs/<id>?after=&page=       a job, its tasks (each with its log) and its controls
 
 const gateway = new URLSearchParams(location.search).get('gateway') ?? 'http://127.0.0.1:4000/graphql';
 const KEYS: MmsPartitionKey[] = [
@@ -32,10 +46,58 @@ const PAGE_SIZES = [5, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 // A source's tables come with the overview, so that one request fills both screens.
 const OVERVIEW = { first: 20, tablesFirst: 20 };
+const JOB_STATUSES: readonly MmsJobStatus[] = ['INIT', 'DOING', 'DONE', 'FAILED'];
+const JOBS_PAGE_SIZE = 20;
+const TASKS_PAGE_SIZE = 20;
+/** How often a running job's page reads it again. */
+const POLL_MS = 2000;
+const API_KEY_STORAGE = 'mms-example.api-key';
 
 interface GraphQLError {
   message: string;
   extensions?: { code?: string };
+}
+
+interface GraphQLAnswer<TResult> {
+  data?: TResult | null;
+  errors?: GraphQLError[];
+}
+
+/** The API key typed into the page, kept for the tab only (sessionStorage); null when none. */
+let apiKey: string | null = readStoredKey();
+
+function readStoredKey(): string | null {
+  try {
+    return sessionStorage.getItem(API_KEY_STORAGE) || null;
+  } catch {
+    // Storage turned off: the key lasts as long as the page.
+    return null;
+  }
+}
+
+function storeKey(key: string | null): void {
+  try {
+    if (key) sessionStorage.setItem(API_KEY_STORAGE, key);
+    else sessionStorage.removeItem(API_KEY_STORAGE);
+  } catch {
+    // As above: nothing to keep it in.
+  }
+}
+
+/** Headers of every request to the gateway: the CSRF header, and the API key when one is set. */
+function gatewayHeaders(headers: Record<string, string>): Record<string, string> {
+  // The custom header makes the request non-simple (CORS preflight), as CSRF prevention requires.
+  return { ...headers, 'x-graphql-yoga-csrf': '1', ...(apiKey && { 'x-api-key': apiKey }) };
+}
+
+/** The answer's JSON, or an error naming the HTTP status when the body is not a GraphQL answer. */
+async function readAnswer<TResult>(response: Response): Promise<GraphQLAnswer<TResult>> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as GraphQLAnswer<TResult>;
+  } catch {
+    return { errors: [{ message: `The gateway answered HTTP ${response.status} without a GraphQL answer.` }] };
+  }
 }
 
 async function sha256(text: string): Promise<string> {
@@ -43,25 +105,46 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** GET with the persisted-query hash; on PersistedQueryNotFound, once more with the query. */
+/**
+ * GET with the persisted-query hash; on PersistedQueryNotFound, once more with the query.
+ * `cache` is the browser cache's mode: the default uses the answer's `Cache-Control`.
+ */
 async function persistedQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-): Promise<{ data?: TResult | null; errors?: GraphQLError[] }> {
+  cache: RequestCache = 'default',
+): Promise<GraphQLAnswer<TResult>> {
   const query = document.toString();
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: await sha256(query) } });
   const send = async (withQuery: boolean) => {
     const params = new URLSearchParams({ variables: JSON.stringify(variables), extensions });
     if (withQuery) params.set('query', query);
-    // The custom header makes the request non-simple (CORS preflight), as CSRF prevention requires.
-    const response = await fetch(`${gateway}?${params}`, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } });
-    return (await response.json()) as { data?: TResult | null; errors?: GraphQLError[] };
+    const response = await fetch(`${gateway}?${params}`, { headers: gatewayHeaders({ accept: 'application/json' }), cache });
+    return readAnswer<TResult>(response);
   };
   const first = await send(false);
   const unknown = first.errors?.some(
     (error) => error.message === 'PersistedQueryNotFound' || error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND',
   );
   return unknown ? send(true) : first;
+}
+
+/** A mutation, by POST: the gateway refuses mutations sent by GET. */
+async function mutation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<GraphQLAnswer<TResult>> {
+  const response = await fetch(gateway, {
+    method: 'POST',
+    headers: gatewayHeaders({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' }),
+    body: JSON.stringify({ query: document.toString(), variables }),
+  });
+  return readAnswer<TResult>(response);
+}
+
+/** The errors' messages, each once; null without errors. */
+function errorText(errors: readonly GraphQLError[] | undefined): string | null {
+  return errors?.length ? [...new Set(errors.map((error) => error.message))].join(' ') : null;
 }
 
 function humanBytes(bytes: number | null): string {
@@ -83,13 +166,26 @@ function cell(text: string, className?: string): HTMLTableCellElement {
   return td;
 }
 
+function badge(status: string | null | undefined, tone: string = status ?? 'UNKNOWN'): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = `badge ${tone}`;
+  span.textContent = status ?? 'UNKNOWN';
+  return span;
+}
+
 function badgeCell(status: string | null | undefined): HTMLTableCellElement {
   const td = cell('');
-  const span = document.createElement('span');
-  span.className = `badge ${status ?? 'UNKNOWN'}`;
-  span.textContent = status ?? 'UNKNOWN';
-  td.append(span);
+  td.append(badge(status));
   return td;
+}
+
+/** A task status in the colour of what it means: a step under way, done or failed. */
+function taskBadge(status: MmsTaskStatus | null | undefined): HTMLSpanElement {
+  if (!status) return badge(status);
+  if (status === 'INIT' || status === 'DONE') return badge(status);
+  if (status.endsWith('_FAILED')) return badge(status, 'FAILED');
+  if (status.endsWith('_DOING')) return badge(status, 'DOING');
+  return badge(status, 'STEP_DONE');
 }
 
 function link(text: string, hash: string): HTMLAnchorElement {
@@ -167,7 +263,8 @@ async function loadDashboard(): Promise<void> {
   }
 }
 
-// The inventory: data sources → a source's tables → a table's partitions by status.
+// The inventory: data sources → a source's tables → a table's partitions by status; and a
+// source's migration jobs → a job's tasks and their logs.
 
 type Route =
   | { view: 'dashboard' }
@@ -182,11 +279,37 @@ type Route =
       after: string | null;
       /** Which page `after` leads to, counted from 1: only for showing the rows' positions. */
       page: number;
-    };
+    }
+  | { view: 'jobs'; sourceId: string; status: MmsJobStatus | null; after: string | null; page: number }
+  | { view: 'job'; sourceId: string; jobId: string; after: string | null; page: number };
 type PartitionsRoute = Extract<Route, { view: 'partitions' }>;
+type JobsRoute = Extract<Route, { view: 'jobs' }>;
+type JobRoute = Extract<Route, { view: 'job' }>;
 
 function isPartitionStatus(value: string): value is MmsMigrationStatus {
   return (PARTITION_STATUSES as readonly string[]).includes(value);
+}
+
+function isJobStatus(value: string): value is MmsJobStatus {
+  return (JOB_STATUSES as readonly string[]).includes(value);
+}
+
+/** `after` and the page it leads to (`page`), from a screen's parameters. */
+function pagePosition(params: URLSearchParams): { after: string | null; page: number } {
+  const after = params.get('after') || null;
+  // A page reached by a cursor is at least the second.
+  const page = Math.floor(Number(params.get('page')));
+  return { after, page: after ? (Number.isInteger(page) && page > 1 ? page : 2) : 1 };
+}
+
+/** `?after=&page=` (and the other parameters given), or nothing for a first page without any. */
+function pageQuery(route: { after: string | null; page: number }, params = new URLSearchParams()): string {
+  if (route.after) {
+    params.set('after', route.after);
+    params.set('page', String(route.page));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 function decodeSegment(segment: string): string {
@@ -203,23 +326,23 @@ function parseRoute(hash: string): Route {
   const queryAt = text.indexOf('?');
   const path = queryAt < 0 ? text : text.slice(0, queryAt);
   const params = new URLSearchParams(queryAt < 0 ? '' : text.slice(queryAt + 1));
-  const [root, sourceId, tables, tableId] = path.split('/').filter(Boolean).map(decodeSegment);
+  const [root, sourceId, section, childId] = path.split('/').filter(Boolean).map(decodeSegment);
   if (root !== 'sources') return { view: 'dashboard' };
   if (!sourceId) return { view: 'sources' };
-  if (tables !== 'tables' || !tableId) return { view: 'tables', sourceId };
+  if (section === 'jobs') {
+    if (childId) return { view: 'job', sourceId, jobId: childId, ...pagePosition(params) };
+    const status = params.get('status') ?? '';
+    return { view: 'jobs', sourceId, status: isJobStatus(status) ? status : null, ...pagePosition(params) };
+  }
+  if (section !== 'tables' || !childId) return { view: 'tables', sourceId };
   const first = Number(params.get('first'));
-  const after = params.get('after') || null;
-  // A page reached by a cursor is at least the second.
-  const page = Math.floor(Number(params.get('page')));
-  const pageAfter = Number.isInteger(page) && page > 1 ? page : 2;
   return {
     view: 'partitions',
     sourceId,
-    tableId,
+    tableId: childId,
     statuses: (params.get('status') ?? '').split(',').filter(isPartitionStatus),
     first: PAGE_SIZES.includes(first) ? first : DEFAULT_PAGE_SIZE,
-    after,
-    page: after ? pageAfter : 1,
+    ...pagePosition(params),
   };
 }
 
@@ -235,13 +358,15 @@ function routeHash(route: Route): string {
       const params = new URLSearchParams();
       if (route.statuses.length) params.set('status', route.statuses.join(','));
       if (route.first !== DEFAULT_PAGE_SIZE) params.set('first', String(route.first));
-      if (route.after) {
-        params.set('after', route.after);
-        params.set('page', String(route.page));
-      }
-      const query = params.toString();
-      return `#sources/${encodeURIComponent(route.sourceId)}/tables/${encodeURIComponent(route.tableId)}${query ? `?${query}` : ''}`;
+      return `#sources/${encodeURIComponent(route.sourceId)}/tables/${encodeURIComponent(route.tableId)}${pageQuery(route, params)}`;
     }
+    case 'jobs': {
+      const params = new URLSearchParams();
+      if (route.status) params.set('status', route.status);
+      return `#sources/${encodeURIComponent(route.sourceId)}/jobs${pageQuery(route, params)}`;
+    }
+    case 'job':
+      return `#sources/${encodeURIComponent(route.sourceId)}/jobs/${encodeURIComponent(route.jobId)}${pageQuery(route)}`;
   }
 }
 
@@ -255,8 +380,12 @@ const inventory = {
   head: document.getElementById('inventory-head') as HTMLElement,
   rows: document.getElementById('inventory-rows') as HTMLElement,
   next: document.getElementById('next-page') as HTMLButtonElement,
+  sourceLinks: document.getElementById('source-links') as HTMLElement,
+  jobsLink: document.getElementById('jobs-link') as HTMLAnchorElement,
+  jobFilter: document.getElementById('job-filter') as HTMLFormElement,
+  jobStatus: document.getElementById('job-status') as HTMLSelectElement,
 };
-/** Where "Next page" leads, for the partitions shown. */
+/** Where "Next page" leads, for the rows shown (partitions, jobs or tasks). */
 let nextPageHash: string | null = null;
 /** Counts navigations: an answer that arrives after the user moved on is dropped. */
 let navigation = 0;
@@ -326,6 +455,7 @@ async function showTables(current: number, sourceId: string): Promise<void> {
   const name = source.name ?? source.id;
   setBreadcrumbs(['Data sources', routeHash({ view: 'sources' })], [name, null]);
   inventory.title.textContent = name;
+  inventory.jobsLink.textContent = `Migration jobs of ${name}`;
   for (const { node: table } of source.tables.edges) {
     const partitions: PartitionsRoute = {
       view: 'partitions',
@@ -398,15 +528,437 @@ async function showPartitions(current: number, route: PartitionsRoute): Promise<
   finishScreen(edges.length ? `Partitions ${start}–${start + edges.length - 1} of ${totalCount} (${which})` : `No partitions (${which})`);
 }
 
+// Migration jobs: a source's jobs, then one job with its tasks, each task's log, and the job's
+// controls (Retry, Stop, Start) for a caller the gateway lets control jobs.
+
+type JobPageJob = NonNullable<JobPageQuery['mmsJob']>;
+type JobPageTask = JobPageJob['tasks']['edges'][number]['node'];
+type TaskLogEntries = NonNullable<TaskLogQuery['mmsTask']>['logs'];
+type ControlKind = 'retry' | 'stop' | 'start';
+
+interface JobKey {
+  sourceId: string;
+  jobId: string;
+}
+
+interface ControlAnswer {
+  /** Null when the call was refused or failed (the errors say why). */
+  outcome: JobControlOutcomeFragment | null;
+  errors: GraphQLError[];
+}
+
+interface JobControl {
+  button: HTMLButtonElement;
+  /** The status line while the call is under way. */
+  sending: string;
+  /** The status line's start once the call went through. */
+  sent: string;
+  send(key: JobKey): Promise<ControlAnswer>;
+}
+
+const CONTROL_KINDS: readonly ControlKind[] = ['retry', 'stop', 'start'];
+const CONTROLS: Record<ControlKind, JobControl> = {
+  retry: {
+    button: document.getElementById('job-retry') as HTMLButtonElement,
+    sending: 'Retrying the failed tasks…',
+    sent: 'Retry sent',
+    send: async (key) => {
+      const { data, errors } = await mutation(RetryJobDocument, key);
+      return { outcome: data?.retryMmsJob ?? null, errors: errors ?? [] };
+    },
+  },
+  stop: {
+    button: document.getElementById('job-stop') as HTMLButtonElement,
+    sending: 'Stopping the job…',
+    sent: 'Stop sent',
+    send: async (key) => {
+      const { data, errors } = await mutation(StopJobDocument, key);
+      return { outcome: data?.stopMmsJob ?? null, errors: errors ?? [] };
+    },
+  },
+  start: {
+    button: document.getElementById('job-start') as HTMLButtonElement,
+    sending: 'Starting the job…',
+    sent: 'Start sent',
+    send: async (key) => {
+      const { data, errors } = await mutation(StartJobDocument, key);
+      return { outcome: data?.startMmsJob ?? null, errors: errors ?? [] };
+    },
+  },
+};
+
+const jobPanel = {
+  section: document.getElementById('job-panel') as HTMLElement,
+  facts: document.getElementById('job-facts') as HTMLElement,
+  status: document.getElementById('control-status') as HTMLElement,
+};
+
+/** The job page on screen: what its controls and refreshes act on. */
+let shownJob: { current: number; route: JobRoute } | null = null;
+/** Counts the job page's loads: an answer overtaken by a later load (a poll, a refresh) is dropped. */
+let jobLoads = 0;
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+/** The tasks whose log is open on the job page. */
+const openLogs = new Set<string>();
+
+/**
+ * The controls a job offers, given whether the gateway says this caller may control jobs:
+ * Retry for a failed job, Stop for a running one, Start for one never run or stopped.
+ */
+function jobControls(job: Pick<JobPageJob, 'status' | 'stopped'>, allowed: boolean): ControlKind[] {
+  if (!allowed) return [];
+  const kinds: ControlKind[] = [];
+  if (job.status === 'FAILED') kinds.push('retry');
+  if (job.status === 'DOING' && !job.stopped) kinds.push('stop');
+  if (job.status === 'INIT' || job.stopped) kinds.push('start');
+  return kinds;
+}
+
+function showControls(kinds: readonly ControlKind[]): void {
+  for (const kind of CONTROL_KINDS) {
+    CONTROLS[kind].button.hidden = !kinds.includes(kind);
+    CONTROLS[kind].button.disabled = false;
+  }
+}
+
+function setControlStatus(text: string, isError = false): void {
+  jobPanel.status.className = isError ? 'error' : '';
+  jobPanel.status.textContent = text;
+}
+
+function doneOfTotal(done: number | null | undefined, total: number | null | undefined): string {
+  return total == null ? '—' : `${done ?? 0}/${total}`;
+}
+
+function yesNo(value: boolean | null | undefined): string {
+  return value == null ? '—' : value ? 'yes' : 'no';
+}
+
+/** What a job was asked to migrate, in a line: `tables orders, clicks · orders → orders_v2 · row counts verified`. */
+function configSummary(config: JobPageJob['config']): string {
+  if (!config) return '—';
+  const parts: string[] = [];
+  if (config.tables.length) parts.push(`tables ${config.tables.join(', ')}`);
+  if (config.tableAllowList.length) parts.push(`only ${config.tableAllowList.join(', ')}`);
+  if (config.tableDenyList.length) parts.push(`all but ${config.tableDenyList.join(', ')}`);
+  if (config.partitionIds.length) parts.push(`${config.partitionIds.length} partitions`);
+  for (const { key, value } of config.tableMapping) parts.push(`${key} → ${value}`);
+  for (const { key, value } of config.partitionFilters) parts.push(`${key} where ${value}`);
+  if (config.incremental) parts.push('incremental');
+  if (config.verification) parts.push('row counts verified');
+  return parts.length ? parts.join(' · ') : 'every table';
+}
+
+function renderFacts(job: JobPageJob): void {
+  const facts: [string, string | Node][] = [
+    ['Status', job.stopped ? fragmentOf(badge(job.status), ' stopped') : badge(job.status)],
+    ['Scope', job.type ?? '—'],
+    ['Tasks done', doneOfTotal(job.tasksDone, job.taskCount)],
+    ['From', `${job.sourceDatabaseName ?? '—'} (${job.source.name ?? job.source.id})`],
+    ['To', job.destination ? [job.destination.projectName, job.destination.schemaName].filter(Boolean).join('.') : '—'],
+    ['Migrates', configSummary(job.config)],
+    ['ETA', job.eta ?? '—'],
+    ['Created', job.createTime ?? '—'],
+  ];
+  jobPanel.facts.replaceChildren(
+    ...facts.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.append(value);
+      return [dt, dd];
+    }),
+  );
+}
+
+function fragmentOf(...nodes: (string | Node)[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(...nodes);
+  return fragment;
+}
+
+function logTable(entries: TaskLogEntries): HTMLElement {
+  if (!entries.length) {
+    const empty = document.createElement('p');
+    empty.textContent = 'No log entries.';
+    return empty;
+  }
+  const table = document.createElement('table');
+  table.className = 'log';
+  const head = document.createElement('thead');
+  head.append(headRow('Time', 'Status', 'Action', 'Message'));
+  const body = document.createElement('tbody');
+  for (const entry of entries) {
+    const tr = document.createElement('tr');
+    if (entry.status?.endsWith('_FAILED')) tr.className = 'failed';
+    const status = cell('');
+    status.append(taskBadge(entry.status));
+    const action = cell('');
+    const code = document.createElement('code');
+    code.textContent = entry.action ?? '';
+    action.append(code);
+    tr.append(cell(entry.createTime ?? '—'), status, action, cell(entry.message ?? ''));
+    body.append(tr);
+  }
+  table.append(head, body);
+  return table;
+}
+
+/**
+ * Shows a task's log in a row under the task's: `detail`, when given, is the row shown before a
+ * refresh, kept on screen until the new entries arrive.
+ */
+async function showLog(sourceId: string, taskRow: HTMLTableRowElement, taskId: string, detail?: HTMLTableRowElement): Promise<void> {
+  const current = navigation;
+  const row = detail ?? document.createElement('tr');
+  let td = row.cells[0];
+  if (!td) {
+    row.className = 'task-log';
+    row.dataset.logFor = taskId;
+    td = document.createElement('td');
+    td.colSpan = taskRow.cells.length;
+    td.textContent = 'Loading the log…';
+    row.append(td);
+  }
+  taskRow.after(row);
+  const target = td;
+  try {
+    // Read past the browser's cache: a running task's log grows.
+    const { data, errors } = await persistedQuery(TaskLogDocument, { sourceId, taskId }, 'no-cache');
+    if (current !== navigation || !row.isConnected) return;
+    const task = data?.mmsTask;
+    const problem = errorText(errors);
+    target.className = problem ? 'error' : '';
+    if (!task) {
+      target.textContent = problem ?? `Task ${taskId} was not found.`;
+      return;
+    }
+    target.replaceChildren(logTable(task.logs), ...(problem ? [problem] : []));
+  } catch (error) {
+    if (!row.isConnected) return;
+    target.className = 'error';
+    target.textContent = failure(error);
+  }
+}
+
+function taskRow(sourceId: string, task: JobPageTask): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  tr.className = 'task';
+  tr.dataset.task = task.id;
+  const status = cell('');
+  status.append(taskBadge(task.status));
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'log-toggle';
+  const setOpen = (open: boolean) => {
+    toggle.textContent = open ? 'Hide log' : 'Show log';
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  setOpen(openLogs.has(task.id));
+  toggle.addEventListener('click', () => {
+    if (openLogs.delete(task.id)) {
+      const detail = tr.nextElementSibling;
+      if (detail?.matches('.task-log')) detail.remove();
+      setOpen(false);
+      return;
+    }
+    openLogs.add(task.id);
+    setOpen(true);
+    void showLog(sourceId, tr, task.id);
+  });
+  const log = cell('');
+  log.append(toggle);
+  tr.append(
+    cell(task.id),
+    cell(task.table?.name ?? '—'),
+    status,
+    cell(task.running ? 'yes' : task.stopped ? 'stopped' : yesNo(task.running)),
+    cell(task.retriedTimes == null ? '—' : String(task.retriedTimes), 'number'),
+    cell(task.startTime ?? '—'),
+    cell(task.endTime ?? '—'),
+    log,
+  );
+  return tr;
+}
+
+async function showJobs(current: number, route: JobsRoute): Promise<void> {
+  const sources = routeHash({ view: 'sources' });
+  const tables = routeHash({ view: 'tables', sourceId: route.sourceId });
+  setBreadcrumbs(['Data sources', sources], [`source ${route.sourceId}`, tables], ['Migration jobs', null]);
+  startScreen('Migration jobs', 'Job', 'Scope', 'Status', 'Tasks done', 'Stopped');
+  inventory.jobStatus.value = route.status ?? '';
+  // Past the browser's cache: job statuses are live, and what this caller may do depends on the
+  // API key it sends, which the gateway's cacheable GET answers are not keyed by.
+  const { data, errors } = await persistedQuery(
+    SourceJobsDocument,
+    { sourceId: route.sourceId, first: JOBS_PAGE_SIZE, after: route.after, status: route.status },
+    'no-cache',
+  );
+  if (current !== navigation) return;
+  const source = data?.mmsDataSource;
+  if (!source) return finishScreen(errorText(errors) ?? `Data source ${route.sourceId} was not found.`, true);
+  const name = source.name ?? source.id;
+  setBreadcrumbs(['Data sources', sources], [name, tables], ['Migration jobs', null]);
+  inventory.title.textContent = `Migration jobs of ${name}`;
+  const { edges, totalCount, pageInfo } = source.jobs;
+  for (const { node: job } of edges) {
+    const tr = document.createElement('tr');
+    tr.append(
+      linkCell(job.name ?? job.id, routeHash({ view: 'job', sourceId: route.sourceId, jobId: job.id, after: null, page: 1 })),
+      cell(job.type ?? '—'),
+      badgeCell(job.status),
+      cell(doneOfTotal(job.tasksDone, job.taskCount), 'number'),
+      cell(yesNo(job.stopped)),
+    );
+    inventory.rows.append(tr);
+  }
+  if (pageInfo.hasNextPage && pageInfo.endCursor) {
+    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
+    inventory.next.hidden = false;
+  }
+  const which = route.status ?? 'every status';
+  const start = (route.page - 1) * JOBS_PAGE_SIZE + 1;
+  const shown = edges.length ? `Jobs ${start}–${start + edges.length - 1} of ${totalCount} (${which})` : `No jobs (${which})`;
+  const control = data?.mmsCapabilities.jobControl ? '; this API key may start, stop and retry them' : '';
+  const problem = errorText(errors);
+  finishScreen(problem ? `${shown}${control}. ${problem}` : `${shown}${control}`, problem !== null);
+}
+
+/**
+ * The job page. `cache` is the browser cache's mode for the read; `refresh` keeps what is on
+ * screen until the answer arrives (a poll, or the read after a control call).
+ */
+async function showJob(current: number, route: JobRoute, cache: RequestCache, refresh = false): Promise<void> {
+  clearTimeout(pollTimer);
+  jobLoads += 1;
+  const load = jobLoads;
+  shownJob = { current, route };
+  const sources = routeHash({ view: 'sources' });
+  const tables = routeHash({ view: 'tables', sourceId: route.sourceId });
+  const jobs = routeHash({ view: 'jobs', sourceId: route.sourceId, status: null, after: null, page: 1 });
+  if (!refresh) {
+    setBreadcrumbs(['Data sources', sources], [`source ${route.sourceId}`, tables], ['Migration jobs', jobs], [`job ${route.jobId}`, null]);
+    startScreen(`Job ${route.jobId}`, 'Task', 'Table', 'Status', 'Running', 'Retries', 'Started', 'Ended', 'Log');
+    jobPanel.facts.replaceChildren();
+    showControls([]);
+  }
+  const { data, errors } = await persistedQuery(
+    JobPageDocument,
+    { sourceId: route.sourceId, jobId: route.jobId, tasksFirst: TASKS_PAGE_SIZE, tasksAfter: route.after },
+    cache,
+  );
+  if (current !== navigation || load !== jobLoads) return;
+  const job = data?.mmsJob;
+  if (!job) {
+    jobPanel.facts.replaceChildren();
+    showControls([]);
+    inventory.rows.replaceChildren();
+    return finishScreen(errorText(errors) ?? `Job ${route.jobId} was not found.`, true);
+  }
+  const jobName = job.name ?? job.id;
+  setBreadcrumbs(['Data sources', sources], [job.source.name ?? job.source.id, tables], ['Migration jobs', jobs], [jobName, null]);
+  inventory.title.textContent = jobName;
+  renderFacts(job);
+  showControls(jobControls(job, data?.mmsCapabilities.jobControl === true));
+
+  // Open logs stay open (and are read again) across refreshes.
+  const openDetails = new Map(
+    [...inventory.rows.querySelectorAll<HTMLTableRowElement>('tr.task-log')].map((row) => [row.dataset.logFor ?? '', row]),
+  );
+  const { edges, totalCount, pageInfo } = job.tasks;
+  const rows = edges.map(({ node: task }) => taskRow(route.sourceId, task));
+  inventory.rows.replaceChildren(...rows);
+  rows.forEach((row, index) => {
+    const taskId = edges[index]?.node.id;
+    if (taskId !== undefined && openLogs.has(taskId)) void showLog(route.sourceId, row, taskId, openDetails.get(taskId));
+  });
+  nextPageHash = null;
+  inventory.next.hidden = true;
+  if (pageInfo.hasNextPage && pageInfo.endCursor) {
+    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
+    inventory.next.hidden = false;
+  }
+  const start = (route.page - 1) * TASKS_PAGE_SIZE + 1;
+  const shown = edges.length ? `Tasks ${start}–${start + edges.length - 1} of ${totalCount}` : 'No tasks';
+  const problem = errorText(errors);
+  finishScreen(problem ? `${shown}. ${problem}` : shown, problem !== null);
+  // A running job is read again now and then, while its page is open and the tab is visible.
+  if (job.status === 'DOING' && !job.stopped) schedulePoll(current, route);
+}
+
+function refreshJob(current: number, route: JobRoute, cache: RequestCache): Promise<void> {
+  return showJob(current, route, cache, true).catch((error: unknown) => {
+    if (current === navigation) finishScreen(failure(error), true);
+  });
+}
+
+function schedulePoll(current: number, route: JobRoute): void {
+  clearTimeout(pollTimer);
+  pollTimer = setTimeout(() => {
+    if (current !== navigation) return;
+    if (document.hidden) return schedulePoll(current, route);
+    // The gateway's shared cache answers a poll while the job's record is fresh (a few seconds).
+    void refreshJob(current, route, 'no-cache');
+  }, POLL_MS);
+}
+
+/** Sends one control call for the job on screen, shows what it answered, then reads the page again. */
+async function runControl(kind: ControlKind): Promise<void> {
+  if (!shownJob || shownJob.current !== navigation) return;
+  const { current, route } = shownJob;
+  const control = CONTROLS[kind];
+  clearTimeout(pollTimer);
+  // One call per click: the buttons stay disabled until the page is read again.
+  for (const other of CONTROL_KINDS) CONTROLS[other].button.disabled = true;
+  setControlStatus(control.sending);
+  let answer: ControlAnswer;
+  try {
+    answer = await control.send({ sourceId: route.sourceId, jobId: route.jobId });
+  } catch (error) {
+    if (current !== navigation) return;
+    setControlStatus(failure(error), true);
+    for (const other of CONTROL_KINDS) CONTROLS[other].button.disabled = false;
+    return;
+  }
+  if (current !== navigation) return;
+  const { outcome, errors } = answer;
+  const job = outcome?.job;
+  const said = job
+    ? `right after it the job was ${job.status ?? 'UNKNOWN'}${job.stopped ? ' (stopped)' : ''}, ${doneOfTotal(job.tasksDone, job.taskCount)} tasks done`
+    : null;
+  const problem = errorText(errors);
+  if (!outcome) {
+    setControlStatus(problem ?? 'The gateway gave no answer.', true);
+    for (const other of CONTROL_KINDS) CONTROLS[other].button.disabled = false;
+    return;
+  }
+  const request = outcome.upstreamRequestId ? ` (upstream request ${outcome.upstreamRequestId})` : '';
+  const text = `${control.sent}${request}${said ? `; ${said}` : ''}.`;
+  setControlStatus(problem ? `${text} ${problem}` : text, problem !== null);
+  // Past both caches (`Cache-Control: no-cache` reaches the gateway too): the job and its tasks just changed.
+  await refreshJob(current, route, 'reload');
+}
+
 let dashboardLoaded = false;
 
 async function show(route: Route): Promise<void> {
   navigation += 1;
   const current = navigation;
+  clearTimeout(pollTimer);
+  shownJob = null;
+  openLogs.clear();
+  setControlStatus('');
   const onDashboard = route.view === 'dashboard';
   (document.getElementById('dashboard') as HTMLElement).hidden = !onDashboard;
   inventory.section.hidden = onDashboard;
   inventory.filter.hidden = route.view !== 'partitions';
+  inventory.jobFilter.hidden = route.view !== 'jobs';
+  jobPanel.section.hidden = route.view !== 'job';
+  inventory.sourceLinks.hidden = route.view !== 'tables';
+  if (route.view === 'tables') {
+    inventory.jobsLink.href = routeHash({ view: 'jobs', sourceId: route.sourceId, status: null, after: null, page: 1 });
+    inventory.jobsLink.textContent = 'Migration jobs';
+  }
   for (const [id, active] of [
     ['tab-dashboard', onDashboard],
     ['tab-sources', !onDashboard],
@@ -430,6 +982,11 @@ async function show(route: Route): Promise<void> {
         return await showTables(current, route.sourceId);
       case 'partitions':
         return await showPartitions(current, route);
+      case 'jobs':
+        return await showJobs(current, route);
+      case 'job':
+        // Past the browser's cache, as for the jobs (see showJobs).
+        return await showJob(current, route, 'no-cache');
     }
   } catch (error) {
     if (current === navigation) finishScreen(failure(error), true);
@@ -445,8 +1002,33 @@ inventory.filter.addEventListener('change', () => {
     .filter(isPartitionStatus);
   location.hash = routeHash({ ...route, statuses, first: Number(inventory.pageSize.value), after: null, page: 1 });
 });
+inventory.jobFilter.addEventListener('change', () => {
+  const route = parseRoute(location.hash);
+  if (route.view !== 'jobs') return;
+  const status = inventory.jobStatus.value;
+  location.hash = routeHash({ ...route, status: isJobStatus(status) ? status : null, after: null, page: 1 });
+});
 inventory.next.addEventListener('click', () => {
   if (nextPageHash) location.hash = nextPageHash;
+});
+for (const kind of CONTROL_KINDS) CONTROLS[kind].button.addEventListener('click', () => void runControl(kind));
+
+// The API key, when the user gives one, goes with every request (a demo convenience: see README).
+const keyForm = document.getElementById('api-key-form') as HTMLFormElement;
+const keyField = document.getElementById('api-key') as HTMLInputElement;
+keyField.value = apiKey ?? '';
+function applyKey(): void {
+  const typed = keyField.value.trim() || null;
+  if (typed === apiKey) return;
+  apiKey = typed;
+  storeKey(typed);
+  // What the caller may do depends on the key: the screen is read again with it.
+  void show(parseRoute(location.hash));
+}
+keyField.addEventListener('change', applyKey);
+keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  applyKey();
 });
 window.addEventListener('hashchange', () => void show(parseRoute(location.hash)));
 

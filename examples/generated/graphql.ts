@@ -18,6 +18,13 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** What this gateway lets the caller do, for clients that adapt their interface. */
+export type MmsCapabilities = {
+  __typename?: 'MmsCapabilities';
+  /** Whether the caller may start, stop and retry jobs: mutations are on and it holds a write key or the write scope. */
+  jobControl: Scalars['Boolean']['output'];
+};
+
 /** A column of a table's schema (an ordinary or a partition column). */
 export type MmsColumn = {
   __typename?: 'MmsColumn';
@@ -52,6 +59,8 @@ export type MmsDataSource = {
   errorMessage?: Maybe<Scalars['String']['output']>;
   /** Data source ID (the `sourceId` of everything in it). */
   id: Scalars['ID']['output'];
+  /** Its migration jobs (ListMmsJobs). */
+  jobs: MmsJobConnection;
   /** When its metadata was last synchronised from the source. */
   lastUpdateTime?: Maybe<Scalars['String']['output']>;
   /** Data source name. */
@@ -68,6 +77,8 @@ export type MmsDataSource = {
   status?: Maybe<MmsDataSourceStatus>;
   /** Its tables (ListMmsTables). */
   tables: MmsTableConnection;
+  /** The tasks of its migration jobs (ListMmsTasks). */
+  tasks: MmsTaskConnection;
   /** Source kind; null for a kind this gateway does not know yet. */
   type?: Maybe<MmsDataSourceType>;
 };
@@ -79,6 +90,15 @@ export type MmsDataSourceDatabasesArgs = {
   filter?: InputMaybe<MmsDatabaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MmsDatabaseOrder>;
+};
+
+
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSourceJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsJobOrder>;
 };
 
 
@@ -97,6 +117,15 @@ export type MmsDataSourceTablesArgs = {
   filter?: InputMaybe<MmsTableFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MmsTableOrder>;
+};
+
+
+/** An MMA data source: the external system (Hive, BigQuery, MaxCompute) data is migrated from (GetMmsDataSource), with its databases, tables and partitions. */
+export type MmsDataSourceTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTaskOrder>;
 };
 
 /** A page of data sources. */
@@ -268,6 +297,170 @@ export type MmsDatabaseOrderField =
   /** When its record was last updated. */
   | 'UPDATE_TIME';
 
+/** A migration job of a data source (GetMmsJob): a database, tables or partitions to migrate, split into tasks. */
+export type MmsJob = {
+  __typename?: 'MmsJob';
+  /** What it was asked to migrate, and how; null when the API gives no configuration. */
+  config?: Maybe<MmsJobConfig>;
+  /** Creation time. */
+  createTime?: Maybe<Scalars['String']['output']>;
+  /** The source database it migrates from (its ID and name come with the job). */
+  database?: Maybe<MmsDatabase>;
+  /** The MaxCompute project and schema it migrates to; null when the API gives neither. */
+  destination?: Maybe<MmsDatabaseDestination>;
+  /** Wanted completion date: an earlier one gives the job a higher priority. */
+  eta?: Maybe<Scalars['String']['output']>;
+  /** Job ID (the `jobId` of its tasks). */
+  id: Scalars['ID']['output'];
+  /** Job name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Its data source. */
+  source: MmsDataSource;
+  /** Name of the source database. */
+  sourceDatabaseName?: Maybe<Scalars['String']['output']>;
+  /** ID of its data source. */
+  sourceId: Scalars['ID']['output'];
+  /** Source schema, for sources with a three-level namespace. */
+  sourceSchemaName?: Maybe<Scalars['String']['output']>;
+  /** Job status; null for a status this gateway does not know yet. */
+  status?: Maybe<MmsJobStatus>;
+  /** Whether it was stopped. */
+  stopped?: Maybe<Scalars['Boolean']['output']>;
+  /** Number of its tasks. */
+  taskCount?: Maybe<Scalars['Int']['output']>;
+  /** Its tasks (the source's ListMmsTasks, by this job). */
+  tasks: MmsTaskConnection;
+  /** Number of its tasks finished. */
+  tasksDone?: Maybe<Scalars['Int']['output']>;
+  /** What it migrates; null for a scope this gateway does not know yet. */
+  type?: Maybe<MmsJobScope>;
+};
+
+
+/** A migration job of a data source (GetMmsJob): a database, tables or partitions to migrate, split into tasks. */
+export type MmsJobTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTaskOrder>;
+};
+
+/** What a migration job was asked to migrate, and how (its `config`). */
+export type MmsJobConfig = {
+  __typename?: 'MmsJobConfig';
+  /** Source column name → destination column name. */
+  columnMapping: Array<MmsKeyValue>;
+  /** Only new or changed partitions are migrated (changed ones again). */
+  incremental?: Maybe<Scalars['Boolean']['output']>;
+  /** Per table, a filter on its partitions, e.g. `p1 >= '2022-03-04' and p2 = 10`. */
+  partitionFilters: Array<MmsKeyValue>;
+  /** With scope PARTITIONS: the IDs of the partitions to migrate (costs nothing). */
+  partitionIds: Array<Scalars['ID']['output']>;
+  /** With scope PARTITIONS: the partitions to migrate, each read through the request's partition loader (estimated at 100 reads). */
+  partitions: Array<MmsPartition>;
+  /** With scope DATABASE: only these tables (empty: all of them). */
+  tableAllowList: Array<Scalars['String']['output']>;
+  /** With scope DATABASE: tables skipped (they win over the allow list). */
+  tableDenyList: Array<Scalars['String']['output']>;
+  /** Source table name → destination table name. */
+  tableMapping: Array<MmsKeyValue>;
+  /** With scope TABLES: the names of the tables to migrate. */
+  tables: Array<Scalars['String']['output']>;
+  /** Row counts (`SELECT COUNT`) are compared on both sides after the data is migrated. */
+  verification?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A page of migration jobs. */
+export type MmsJobConnection = {
+  __typename?: 'MmsJobConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsJobEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching migration jobs over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What a job control call did: the upstream request that carried it, and the job as read right after. */
+export type MmsJobControlResult = {
+  __typename?: 'MmsJobControlResult';
+  /** The job as the upstream has it right after the call (read past the cache); null, with an error, when that read failed. */
+  job?: Maybe<MmsJob>;
+  /** The upstream's request ID for the call (quote it to Alibaba Cloud support). */
+  upstreamRequestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** One record of a page, with its cursor. */
+export type MmsJobEdge = {
+  __typename?: 'MmsJobEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsJob;
+};
+
+/** Narrows a list of migration jobs (ListMmsJobs query parameters); every field given must match. */
+export type MmsJobFilter = {
+  /** Destination MaxCompute project (`dstDbName`). */
+  dstProjectName?: InputMaybe<Scalars['String']['input']>;
+  /** A destination table. */
+  dstTableName?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the job name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Source database. */
+  srcDbName?: InputMaybe<Scalars['String']['input']>;
+  /** A source table the job migrates. */
+  srcTableName?: InputMaybe<Scalars['String']['input']>;
+  /** This status. */
+  status?: InputMaybe<MmsJobStatus>;
+  /** Whether the job was stopped. */
+  stopped?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the jobs this scheduled timer created. */
+  timerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The order of a list of migration jobs (ties by ID). */
+export type MmsJobOrder = {
+  /** Ascending (the default) or descending. */
+  direction?: InputMaybe<MmsOrderDirection>;
+  /** What to order by. */
+  field: MmsJobOrderField;
+};
+
+/** What migration jobs can be ordered by. */
+export type MmsJobOrderField =
+  /** Job status. */
+  | 'STATUS';
+
+/** What a migration job migrates (its `type`: `Database`, `Tables`, `Partitions`). */
+export type MmsJobScope =
+  /** A whole database, minus its deny list (or only its allow list). */
+  | 'DATABASE'
+  /** The partitions listed in its configuration. */
+  | 'PARTITIONS'
+  /** The tables listed in its configuration. */
+  | 'TABLES';
+
+/** Where a migration job is. */
+export type MmsJobStatus =
+  /** Running. */
+  | 'DOING'
+  /** Succeeded. */
+  | 'DONE'
+  /** Failed: some of its tasks failed (it can be retried). */
+  | 'FAILED'
+  /** Not run yet. */
+  | 'INIT';
+
+/** One entry of a map of the API (a mapping, a filter per table), in the order the upstream sent it. */
+export type MmsKeyValue = {
+  __typename?: 'MmsKeyValue';
+  /** The key, e.g. a source table or column name. */
+  key: Scalars['String']['output'];
+  /** Its value, e.g. the destination name or a filter expression. */
+  value: Scalars['String']['output'];
+};
+
 /** Migration progress below a record, as the record carries it. */
 export type MmsMigrationProgress = {
   __typename?: 'MmsMigrationProgress';
@@ -330,10 +523,21 @@ export type MmsPartition = {
   tableId?: Maybe<Scalars['ID']['output']>;
   /** Name of the partitioned table. */
   tableName?: Maybe<Scalars['String']['output']>;
+  /** The migration tasks that moved it (the source's ListMmsTasks, by its table and its spec). */
+  tasks: MmsTaskConnection;
   /** Whether the partition's metadata changed since it was migrated. */
   updated?: Maybe<Scalars['Boolean']['output']>;
   /** Partition spec as the API gives it, trimmed, Hive style: `p1=1/p2=abc`. */
   value?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** One partition of a table in an MMA data source, with its size and migration status (GetMmsPartition). */
+export type MmsPartitionTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTaskOrder>;
 };
 
 /** One `column=value` pair of a partition spec, with Hive escapes (`%2F`, `%3D`, ...) decoded. */
@@ -500,6 +704,8 @@ export type MmsTable = {
   sourceId: Scalars['ID']['output'];
   /** Migration status; null for a status this gateway does not know yet. */
   status?: Maybe<MmsMigrationStatus>;
+  /** The migration tasks that moved it (the source's ListMmsTasks, by its database and table name). */
+  tasks: MmsTaskConnection;
   /** Table type as the source names it, e.g. `MANAGED_TABLE`. */
   type?: Maybe<Scalars['String']['output']>;
   /** Whether its metadata changed since it was migrated. */
@@ -513,6 +719,15 @@ export type MmsTablePartitionsArgs = {
   filter?: InputMaybe<MmsPartitionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MmsPartitionOrder>;
+};
+
+
+/** A table of a data source (GetMmsTable), with its schema and migration status. */
+export type MmsTableTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MmsTaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MmsTaskOrder>;
 };
 
 /** A page of tables. */
@@ -589,6 +804,174 @@ export type MmsTableOrderField =
   /** Data size. */
   | 'SIZE';
 
+/** A migration task (GetMmsTask): one source table of a job, through schema migration, data migration and verification. */
+export type MmsTask = {
+  __typename?: 'MmsTask';
+  /** Creation time. */
+  createTime?: Maybe<Scalars['String']['output']>;
+  /** The source database of that table (its ID and name come with the task). */
+  database?: Maybe<MmsDatabase>;
+  /** The MaxCompute table it migrates to; null when the API gives no destination. */
+  destination?: Maybe<MmsTableDestination>;
+  /** End time. */
+  endTime?: Maybe<Scalars['String']['output']>;
+  /** Task ID. */
+  id: Scalars['ID']['output'];
+  /** Its job (its ID and name come with the task; other fields read it once per job per request). */
+  job?: Maybe<MmsJob>;
+  /** ID of its job. */
+  jobId?: Maybe<Scalars['ID']['output']>;
+  /** Its execution log, oldest first (ListMmsTaskLogs: one unpaged list). */
+  logs: Array<MmsTaskLogEntry>;
+  /** How many times it was retried. */
+  retriedTimes?: Maybe<Scalars['Int']['output']>;
+  /** Whether it is executing now. */
+  running?: Maybe<Scalars['Boolean']['output']>;
+  /** Its data source. */
+  source: MmsDataSource;
+  /** ID of its data source. */
+  sourceId: Scalars['ID']['output'];
+  /** Source schema, for sources with a three-level namespace. */
+  sourceSchemaName?: Maybe<Scalars['String']['output']>;
+  /** Start time. */
+  startTime?: Maybe<Scalars['String']['output']>;
+  /** Task status; null for a status this gateway does not know yet. */
+  status?: Maybe<MmsTaskStatus>;
+  /** Whether it was stopped. */
+  stopped?: Maybe<Scalars['Boolean']['output']>;
+  /** The source table it migrates (its ID, name and database come with the task). */
+  table?: Maybe<MmsTable>;
+  /** Task kind as the API gives it, e.g. `HIVE`, `BIGQUERY`. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of migration tasks. */
+export type MmsTaskConnection = {
+  __typename?: 'MmsTaskConnection';
+  /** The records of this page, in order, each with its cursor. */
+  edges: Array<MmsTaskEdge>;
+  /** Where this page is in the listing. */
+  pageInfo: PageInfo;
+  /** Matching migration tasks over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One record of a page, with its cursor. */
+export type MmsTaskEdge = {
+  __typename?: 'MmsTaskEdge';
+  /** This record's position in its listing: pass it as `after` to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MmsTask;
+};
+
+/** Narrows a list of migration tasks (ListMmsTasks query parameters); every field given must match. */
+export type MmsTaskFilter = {
+  /** Destination MaxCompute project (`dstDbName`). */
+  dstProjectName?: InputMaybe<Scalars['String']['input']>;
+  /** Destination table. */
+  dstTableName?: InputMaybe<Scalars['String']['input']>;
+  /** The job the tasks belong to. */
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+  /** The name of that job. */
+  jobName?: InputMaybe<Scalars['String']['input']>;
+  /** Only the tasks that migrated this partition spec, `p1=1/p2=abc`. */
+  partition?: InputMaybe<Scalars['String']['input']>;
+  /** Source database. */
+  srcDbName?: InputMaybe<Scalars['String']['input']>;
+  /** Source table. */
+  srcTableName?: InputMaybe<Scalars['String']['input']>;
+  /** This status. */
+  status?: InputMaybe<MmsTaskStatus>;
+};
+
+/** One entry of a task’s execution log (ListMmsTaskLogs). */
+export type MmsTaskLogEntry = {
+  __typename?: 'MmsTaskLogEntry';
+  /** What the task did, often the SQL it ran. */
+  action?: Maybe<Scalars['String']['output']>;
+  /** When the entry was written. */
+  createTime?: Maybe<Scalars['String']['output']>;
+  /** Log entry ID. */
+  id: Scalars['ID']['output'];
+  /** The outcome of that step (`ok`, or what went wrong). */
+  message?: Maybe<Scalars['String']['output']>;
+  /** The task's status when the entry was written; null for a status this gateway does not know yet. */
+  status?: Maybe<MmsTaskStatus>;
+};
+
+/** The order of a list of migration tasks (ties by ID). */
+export type MmsTaskOrder = {
+  /** Ascending (the default) or descending. */
+  direction?: InputMaybe<MmsOrderDirection>;
+  /** What to order by. */
+  field: MmsTaskOrderField;
+};
+
+/** What migration tasks can be ordered by. */
+export type MmsTaskOrderField =
+  /** Start time. */
+  | 'START_TIME'
+  /** Task status. */
+  | 'STATUS';
+
+/** Where a migration task is: schema migration, then data migration, then (when enabled) verification. */
+export type MmsTaskStatus =
+  /** Data being migrated. */
+  | 'DATA_DOING'
+  /** Data migrated (the log page spells it `DATA_DONG`). */
+  | 'DATA_DONE'
+  /** Data migration failed. */
+  | 'DATA_FAILED'
+  /** Finished successfully. */
+  | 'DONE'
+  /** Not started. */
+  | 'INIT'
+  /** Schema being migrated. */
+  | 'SCHEMA_DOING'
+  /** Schema migrated. */
+  | 'SCHEMA_DONE'
+  /** Schema migration failed. */
+  | 'SCHEMA_FAILED'
+  /** Data being verified. */
+  | 'VERIFICATION_DOING'
+  /** Data verified. */
+  | 'VERIFICATION_DONE'
+  /** Data verification failed. */
+  | 'VERIFICATION_FAILED';
+
+/** Job control (served with MMS_MUTATIONS=on, for callers allowed to write). Each call is made once, never retried. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Runs the failed tasks of a failed job again (RetryMmsJob). FORBIDDEN, with no upstream call, for a caller without a write key or scope. Never retried: a throttled or failed call is reported as it is. */
+  retryMmsJob: MmsJobControlResult;
+  /** Starts a job that was never run, or resumes a stopped one (StartMmsJob). FORBIDDEN, with no upstream call, for a caller without a write key or scope. Never retried: a throttled or failed call is reported as it is. */
+  startMmsJob: MmsJobControlResult;
+  /** Stops a running job (StopMmsJob). FORBIDDEN, with no upstream call, for a caller without a write key or scope. Never retried: a throttled or failed call is reported as it is. */
+  stopMmsJob: MmsJobControlResult;
+};
+
+
+/** Job control (served with MMS_MUTATIONS=on, for callers allowed to write). Each call is made once, never retried. */
+export type MutationRetryMmsJobArgs = {
+  jobId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
+};
+
+
+/** Job control (served with MMS_MUTATIONS=on, for callers allowed to write). Each call is made once, never retried. */
+export type MutationStartMmsJobArgs = {
+  jobId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
+};
+
+
+/** Job control (served with MMS_MUTATIONS=on, for callers allowed to write). Each call is made once, never retried. */
+export type MutationStopMmsJobArgs = {
+  jobId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
+};
+
 /** Where a page is in its listing (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -605,18 +988,24 @@ export type PageInfo = {
 /** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
 export type Query = {
   __typename?: 'Query';
+  /** What this gateway lets the caller do (reads nothing upstream). */
+  mmsCapabilities: MmsCapabilities;
   /** One data source (GetMmsDataSource). Null, with an error, when it cannot be read. */
   mmsDataSource?: Maybe<MmsDataSource>;
   /** The account's data sources (ListMmsDataSources), in pages. */
   mmsDataSources: MmsDataSourceConnection;
   /** One database of a data source (GetMmsDb). Null, with an error, when it cannot be read. */
   mmsDatabase?: Maybe<MmsDatabase>;
+  /** One migration job of a data source (GetMmsJob). Null, with an error, when it cannot be read. */
+  mmsJob?: Maybe<MmsJob>;
   /** One partition of a data source. Null, with an error, when it cannot be read (NOT_FOUND, FORBIDDEN, UPSTREAM_*). */
   mmsPartition?: Maybe<MmsPartition>;
   /** Several partitions at once, in the order of `keys` (at most 100). Repeated keys are read once; an entry that cannot be read is null with an error at its index. */
   mmsPartitions: Array<Maybe<MmsPartition>>;
   /** One table of a data source (GetMmsTable). Null, with an error, when it cannot be read. */
   mmsTable?: Maybe<MmsTable>;
+  /** One migration task of a data source (GetMmsTask). Null, with an error, when it cannot be read. */
+  mmsTask?: Maybe<MmsTask>;
 };
 
 
@@ -642,6 +1031,13 @@ export type QueryMmsDatabaseArgs = {
 
 
 /** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsJobArgs = {
+  jobId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
+};
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
 export type QueryMmsPartitionArgs = {
   partitionId: Scalars['ID']['input'];
   sourceId: Scalars['ID']['input'];
@@ -659,6 +1055,49 @@ export type QueryMmsTableArgs = {
   sourceId: Scalars['ID']['input'];
   tableId: Scalars['ID']['input'];
 };
+
+
+/** Read-only access to MaxCompute Migration Assist (MMA) metadata. */
+export type QueryMmsTaskArgs = {
+  sourceId: Scalars['ID']['input'];
+  taskId: Scalars['ID']['input'];
+};
+
+export type RetryJobMutationVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  jobId: Scalars['ID']['input'];
+}>;
+
+
+export type RetryJobMutation = { __typename?: 'Mutation', retryMmsJob: { __typename?: 'MmsJobControlResult', upstreamRequestId?: string | null, job?: { __typename?: 'MmsJob', id: string, status?: MmsJobStatus | null, stopped?: boolean | null, tasksDone?: number | null, taskCount?: number | null } | null } };
+
+export type StopJobMutationVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  jobId: Scalars['ID']['input'];
+}>;
+
+
+export type StopJobMutation = { __typename?: 'Mutation', stopMmsJob: { __typename?: 'MmsJobControlResult', upstreamRequestId?: string | null, job?: { __typename?: 'MmsJob', id: string, status?: MmsJobStatus | null, stopped?: boolean | null, tasksDone?: number | null, taskCount?: number | null } | null } };
+
+export type StartJobMutationVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  jobId: Scalars['ID']['input'];
+}>;
+
+
+export type StartJobMutation = { __typename?: 'Mutation', startMmsJob: { __typename?: 'MmsJobControlResult', upstreamRequestId?: string | null, job?: { __typename?: 'MmsJob', id: string, status?: MmsJobStatus | null, stopped?: boolean | null, tasksDone?: number | null, taskCount?: number | null } | null } };
+
+export type JobControlOutcomeFragment = { __typename?: 'MmsJobControlResult', upstreamRequestId?: string | null, job?: { __typename?: 'MmsJob', id: string, status?: MmsJobStatus | null, stopped?: boolean | null, tasksDone?: number | null, taskCount?: number | null } | null };
+
+export type JobPageQueryVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  jobId: Scalars['ID']['input'];
+  tasksFirst?: InputMaybe<Scalars['Int']['input']>;
+  tasksAfter?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type JobPageQuery = { __typename?: 'Query', mmsCapabilities: { __typename?: 'MmsCapabilities', jobControl: boolean }, mmsJob?: { __typename?: 'MmsJob', id: string, sourceId: string, name?: string | null, type?: MmsJobScope | null, status?: MmsJobStatus | null, stopped?: boolean | null, taskCount?: number | null, tasksDone?: number | null, eta?: string | null, createTime?: string | null, sourceDatabaseName?: string | null, source: { __typename?: 'MmsDataSource', id: string, name?: string | null }, destination?: { __typename?: 'MmsDatabaseDestination', projectName?: string | null, schemaName?: string | null } | null, config?: { __typename?: 'MmsJobConfig', tables: Array<string>, tableAllowList: Array<string>, tableDenyList: Array<string>, partitionIds: Array<string>, incremental?: boolean | null, verification?: boolean | null, tableMapping: Array<{ __typename?: 'MmsKeyValue', key: string, value: string }>, partitionFilters: Array<{ __typename?: 'MmsKeyValue', key: string, value: string }> } | null, tasks: { __typename?: 'MmsTaskConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsTaskEdge', cursor: string, node: { __typename?: 'MmsTask', id: string, status?: MmsTaskStatus | null, running?: boolean | null, stopped?: boolean | null, retriedTimes?: number | null, startTime?: string | null, endTime?: string | null, table?: { __typename?: 'MmsTable', id: string, name?: string | null } | null } }> } } | null };
 
 export type PartitionRowFragment = { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> };
 
@@ -688,6 +1127,16 @@ export type PartitionsQueryVariables = Exact<{
 
 export type PartitionsQuery = { __typename?: 'Query', mmsPartitions: Array<{ __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> } | null> };
 
+export type SourceJobsQueryVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MmsJobStatus>;
+}>;
+
+
+export type SourceJobsQuery = { __typename?: 'Query', mmsCapabilities: { __typename?: 'MmsCapabilities', jobControl: boolean }, mmsDataSource?: { __typename?: 'MmsDataSource', id: string, name?: string | null, jobs: { __typename?: 'MmsJobConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsJobEdge', cursor: string, node: { __typename?: 'MmsJob', id: string, name?: string | null, type?: MmsJobScope | null, status?: MmsJobStatus | null, stopped?: boolean | null, taskCount?: number | null, tasksDone?: number | null, eta?: string | null } }> } } | null };
+
 export type SourceOverviewQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -698,6 +1147,14 @@ export type SourceOverviewQueryVariables = Exact<{
 export type SourceOverviewQuery = { __typename?: 'Query', mmsDataSources: { __typename?: 'MmsDataSourceConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsDataSourceEdge', node: { __typename?: 'MmsDataSource', id: string, name?: string | null, type?: MmsDataSourceType | null, status?: MmsDataSourceStatus | null, region?: string | null, progress: { __typename?: 'MmsMigrationProgress', tables?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null, partitions?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null }, tables: { __typename?: 'MmsTableConnection', totalCount: number, edges: Array<{ __typename?: 'MmsTableEdge', node: { __typename?: 'MmsTable', id: string, name?: string | null, dbName?: string | null, status?: MmsMigrationStatus | null, hasPartitions?: boolean | null, progress: { __typename?: 'MmsMigrationProgress', partitions?: { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null } | null } } }> } } }> } };
 
 export type StatusCountsFragment = { __typename?: 'MmsStatusCounts', total?: number | null, done?: number | null, doing?: number | null, partDone?: number | null, failed?: number | null };
+
+export type TaskLogQueryVariables = Exact<{
+  sourceId: Scalars['ID']['input'];
+  taskId: Scalars['ID']['input'];
+}>;
+
+
+export type TaskLogQuery = { __typename?: 'Query', mmsTask?: { __typename?: 'MmsTask', id: string, jobId?: string | null, status?: MmsTaskStatus | null, running?: boolean | null, table?: { __typename?: 'MmsTable', id: string, name?: string | null } | null, logs: Array<{ __typename?: 'MmsTaskLogEntry', id: string, createTime?: string | null, status?: MmsTaskStatus | null, action?: string | null, message?: string | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -717,6 +1174,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const JobControlOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment JobControlOutcome on MmsJobControlResult {
+  upstreamRequestId
+  job {
+    id
+    status
+    stopped
+    tasksDone
+    taskCount
+  }
+}
+    `, {"fragmentName":"JobControlOutcome"}) as unknown as TypedDocumentString<JobControlOutcomeFragment, unknown>;
 export const PartitionRowFragmentDoc = new TypedDocumentString(`
     fragment PartitionRow on MmsPartition {
   sourceId
@@ -742,6 +1211,121 @@ export const StatusCountsFragmentDoc = new TypedDocumentString(`
   failed
 }
     `, {"fragmentName":"StatusCounts"}) as unknown as TypedDocumentString<StatusCountsFragment, unknown>;
+export const RetryJobDocument = new TypedDocumentString(`
+    mutation RetryJob($sourceId: ID!, $jobId: ID!) {
+  retryMmsJob(sourceId: $sourceId, jobId: $jobId) {
+    ...JobControlOutcome
+  }
+}
+    fragment JobControlOutcome on MmsJobControlResult {
+  upstreamRequestId
+  job {
+    id
+    status
+    stopped
+    tasksDone
+    taskCount
+  }
+}`) as unknown as TypedDocumentString<RetryJobMutation, RetryJobMutationVariables>;
+export const StopJobDocument = new TypedDocumentString(`
+    mutation StopJob($sourceId: ID!, $jobId: ID!) {
+  stopMmsJob(sourceId: $sourceId, jobId: $jobId) {
+    ...JobControlOutcome
+  }
+}
+    fragment JobControlOutcome on MmsJobControlResult {
+  upstreamRequestId
+  job {
+    id
+    status
+    stopped
+    tasksDone
+    taskCount
+  }
+}`) as unknown as TypedDocumentString<StopJobMutation, StopJobMutationVariables>;
+export const StartJobDocument = new TypedDocumentString(`
+    mutation StartJob($sourceId: ID!, $jobId: ID!) {
+  startMmsJob(sourceId: $sourceId, jobId: $jobId) {
+    ...JobControlOutcome
+  }
+}
+    fragment JobControlOutcome on MmsJobControlResult {
+  upstreamRequestId
+  job {
+    id
+    status
+    stopped
+    tasksDone
+    taskCount
+  }
+}`) as unknown as TypedDocumentString<StartJobMutation, StartJobMutationVariables>;
+export const JobPageDocument = new TypedDocumentString(`
+    query JobPage($sourceId: ID!, $jobId: ID!, $tasksFirst: Int = 20, $tasksAfter: String) {
+  mmsCapabilities {
+    jobControl
+  }
+  mmsJob(sourceId: $sourceId, jobId: $jobId) {
+    id
+    sourceId
+    name
+    type
+    status
+    stopped
+    taskCount
+    tasksDone
+    eta
+    createTime
+    sourceDatabaseName
+    source {
+      id
+      name
+    }
+    destination {
+      projectName
+      schemaName
+    }
+    config {
+      tables
+      tableAllowList
+      tableDenyList
+      tableMapping {
+        key
+        value
+      }
+      partitionFilters {
+        key
+        value
+      }
+      partitionIds
+      incremental
+      verification
+    }
+    tasks(first: $tasksFirst, after: $tasksAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          table {
+            id
+            name
+          }
+          status
+          running
+          stopped
+          retriedTimes
+          startTime
+          endTime
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JobPageQuery, JobPageQueryVariables>;
 export const PartitionDocument = new TypedDocumentString(`
     query Partition($sourceId: ID!, $partitionId: ID!) {
   mmsPartition(sourceId: $sourceId, partitionId: $partitionId) {
@@ -831,6 +1415,37 @@ export const PartitionsDocument = new TypedDocumentString(`
   status
   lastDdlTime
 }`) as unknown as TypedDocumentString<PartitionsQuery, PartitionsQueryVariables>;
+export const SourceJobsDocument = new TypedDocumentString(`
+    query SourceJobs($sourceId: ID!, $first: Int = 20, $after: String, $status: MmsJobStatus) {
+  mmsCapabilities {
+    jobControl
+  }
+  mmsDataSource(id: $sourceId) {
+    id
+    name
+    jobs(first: $first, after: $after, filter: {status: $status}) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          type
+          status
+          stopped
+          taskCount
+          tasksDone
+          eta
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SourceJobsQuery, SourceJobsQueryVariables>;
 export const SourceOverviewDocument = new TypedDocumentString(`
     query SourceOverview($first: Int = 20, $after: String, $tablesFirst: Int = 20) {
   mmsDataSources(first: $first, after: $after) {
@@ -882,3 +1497,24 @@ export const SourceOverviewDocument = new TypedDocumentString(`
   partDone
   failed
 }`) as unknown as TypedDocumentString<SourceOverviewQuery, SourceOverviewQueryVariables>;
+export const TaskLogDocument = new TypedDocumentString(`
+    query TaskLog($sourceId: ID!, $taskId: ID!) {
+  mmsTask(sourceId: $sourceId, taskId: $taskId) {
+    id
+    jobId
+    status
+    running
+    table {
+      id
+      name
+    }
+    logs {
+      id
+      createTime
+      status
+      action
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskLogQuery, TaskLogQueryVariables>;

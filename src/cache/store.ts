@@ -8,6 +8,8 @@ export interface CacheStore {
   /** The value and its remaining lifetime, or null on a miss (or when the store is unreachable). */
   get(key: string): Promise<{ value: string; remainingMs: number } | null>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Drops an entry (a change made through the gateway outdated it). */
+  delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,9 @@ export function memoryStore(maxEntries: number): CacheStore {
     },
     set: async (key, value, ttlMs) => {
       lru.set(key, value, { ttl: ttlMs });
+    },
+    delete: async (key) => {
+      lru.delete(key);
     },
     close: async () => {
       lru.clear();
@@ -79,6 +84,13 @@ export async function redisStore(url: string, timeoutMs: number, logger: Logger)
     set: async (key, value, ttlMs) => {
       try {
         await redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+      } catch (error) {
+        outage(error);
+      }
+    },
+    delete: async (key) => {
+      try {
+        await redis.del(key);
       } catch (error) {
         outage(error);
       }

@@ -49,6 +49,11 @@ export class UpstreamCache {
     return 'missing' in entry ? { missing: true, remainingMs: hit.remainingMs } : { result: entry.result, remainingMs: hit.remainingMs };
   }
 
+  /** Forgets the answer of one call. */
+  async forget(action: UpstreamAction<unknown>, params: CallParams): Promise<void> {
+    await this.store.delete(await this.keyOf(action, params));
+  }
+
   /** Remembers a result, or a NOT_FOUND; returns the freshness given. Other errors are not cached. */
   async put<Result>(action: UpstreamAction<Result>, params: CallParams, answer: Result | UpstreamError): Promise<number | null> {
     if (answer instanceof UpstreamError && answer.code !== 'NOT_FOUND') return null;

@@ -23,15 +23,48 @@ function unauthenticated(): Error {
   });
 }
 
+/** Who sent a request, as far as the gateway can tell, and whether it may change jobs. */
+export interface Caller {
+  /** `key:<digest prefix>` for an API key (never the key), `jwt:<subject>` for a token; null when anonymous. */
+  id: string | null;
+  /** Presented a write key, or a token carrying the write scope. */
+  mayWrite: boolean;
+}
+
+const ANONYMOUS: Caller = { id: null, mayWrite: false };
+const callers = new WeakMap<Request, Caller>();
+
+/** The caller of a request (anonymous until its credentials were read). */
+export function callerOf(request: Request): Caller {
+  return callers.get(request) ?? ANONYMOUS;
+}
+
+/** Scopes of a JWT payload: `scope` as a space-separated string (RFC 8693) or a list, or `scp`. */
+function scopesOf(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null) return [];
+  const { scope, scp } = payload as { scope?: unknown; scp?: unknown };
+  const claim = scope ?? scp;
+  if (typeof claim === 'string') return claim.split(/\s+/).filter(Boolean);
+  return Array.isArray(claim) ? claim.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function subjectOf(payload: unknown): string {
+  const sub = typeof payload === 'object' && payload !== null ? (payload as { sub?: unknown }).sub : undefined;
+  return typeof sub === 'string' && sub !== '' ? sub : 'unknown';
+}
+
 /**
  * Client authentication for the gateway itself: a static API key (`x-api-key`) or a JWT
  * (`Authorization: Bearer`, HS256 secret or JWKS), either one enough. Checked when the GraphQL
  * request is parsed, before any execution, so a refused request makes no upstream call.
- * Without keys or JWT configured, it is off.
+ * Without keys or JWT configured, reading is open to anyone; the caller is still identified,
+ * since changing jobs always takes a write key or the write scope.
  */
 export function useClientAuth(auth: ClientAuth): Plugin[] {
-  if (auth.apiKeys.length === 0 && auth.jwt === null) return [];
+  const readAuth = auth.apiKeys.length > 0 || auth.jwt !== null;
+  if (!readAuth && auth.writeApiKeys.length === 0) return [];
   const keyDigests = auth.apiKeys.map(digest);
+  const writeKeyDigests = auth.writeApiKeys.map(digest);
   const plugins: Plugin[] = [];
   const jwt = auth.jwt;
   if (jwt) {
@@ -60,9 +93,21 @@ export function useClientAuth(auth: ClientAuth): Plugin[] {
   plugins.push({
     onRequestParse: ({ request, serverContext }) => {
       const apiKey = request.headers.get(API_KEY_HEADER);
-      if (apiKey !== null && isKnownKey(apiKey, keyDigests)) return;
-      if (apiKey === null && jwt && (serverContext as { jwt?: unknown }).jwt !== undefined) return;
-      throw unauthenticated();
+      if (apiKey !== null) {
+        const writer = writeKeyDigests.length > 0 && isKnownKey(apiKey, writeKeyDigests);
+        if (writer || isKnownKey(apiKey, keyDigests)) {
+          callers.set(request, { id: `key:${digest(apiKey).toString('hex').slice(0, 12)}`, mayWrite: writer });
+          return;
+        }
+        if (readAuth) throw unauthenticated();
+        return;
+      }
+      const token = jwt ? (serverContext as { jwt?: { payload?: unknown } }).jwt : undefined;
+      if (token !== undefined) {
+        callers.set(request, { id: `jwt:${subjectOf(token.payload)}`, mayWrite: scopesOf(token.payload).includes(auth.writeScope) });
+        return;
+      }
+      if (readAuth) throw unauthenticated();
     },
   });
   return plugins;

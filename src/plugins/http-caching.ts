@@ -4,8 +4,8 @@ import { requestStats } from '../context.js';
 
 /**
  * HTTP caching for browsers and CDNs: a GET answer without errors is `private` and cacheable
- * for as long as its least fresh partition stays fresh; an answer with any error is
- * `no-store`; POST answers are never cacheable.
+ * for as long as its least fresh partition stays fresh, and varies with the caller's
+ * credentials; an answer with any error is `no-store`; POST answers are never cacheable.
  */
 export function useHttpCaching(graphqlEndpoint: string): Plugin {
   const toEndpoint = new WeakSet<Request>();
@@ -25,6 +25,9 @@ export function useHttpCaching(graphqlEndpoint: string): Plugin {
         return;
       }
       const { freshnessMs } = requestStats(request);
+      // What a caller may see and do depends on its credentials (`mmsCapabilities`, refusals):
+      // a browser must not answer one key's request from another key's copy.
+      response.headers.append('vary', 'x-api-key, authorization');
       response.headers.set(
         'cache-control',
         freshnessMs === null ? 'private, no-cache' : `private, max-age=${Math.floor(freshnessMs / 1000)}`,

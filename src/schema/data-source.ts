@@ -1,18 +1,22 @@
 import type { GatewayContext } from '../context.js';
 import { type DataSource, LIST_MMS_DATA_SOURCES } from '../upstream/actions/data-source.js';
 import { LIST_MMS_DBS } from '../upstream/actions/database.js';
+import { LIST_MMS_JOBS } from '../upstream/actions/job.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
+import { LIST_MMS_TASKS } from '../upstream/actions/task.js';
 import { builder } from './builder.js';
 import { MmsDataSourceStatus, MmsDataSourceType } from './data-source-enums.js';
 import { dataSourceListing, MmsDataSourceConnection, MmsDataSourceFilter } from './data-source-listing.js';
 import { databaseListing, databaseListingArgs, MmsDatabaseConnection } from './database-listing.js';
 import { toId } from './ids.js';
+import { jobListing, jobListingArgs, MmsJobConnection } from './job-listing.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
-import { type DataSourceRef, databaseRef, dataSourceRecord, dataSourceRef, MmsDataSource, tableRef } from './refs.js';
+import { type DataSourceRef, databaseRef, dataSourceRecord, dataSourceRef, jobRef, MmsDataSource, tableRef } from './refs.js';
 import { MmsTableConnection, tableListing, tableListingArgs } from './table-listing.js';
+import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the data source's record (loaded only when such a field is asked for). */
 const fromRecord =
@@ -106,6 +110,20 @@ MmsDataSource.implement({
       complexity: connectionComplexity,
       resolve: (ref, args, context) =>
         listConnection(context, LIST_MMS_PARTITIONS, args, partitionListing('MmsDataSource.partitions', ref.id, args)),
+    }),
+    jobs: t.field({
+      type: MmsJobConnection,
+      description: 'Its migration jobs (ListMmsJobs).',
+      args: { ...pageArgs, ...jobListingArgs },
+      complexity: connectionComplexity,
+      resolve: (ref, args, context) => listConnection(context, LIST_MMS_JOBS, args, jobListing('MmsDataSource.jobs', ref.id, args), jobRef),
+    }),
+    tasks: t.field({
+      type: MmsTaskConnection,
+      description: 'The tasks of its migration jobs (ListMmsTasks).',
+      args: { ...pageArgs, ...taskListingArgs },
+      complexity: connectionComplexity,
+      resolve: (ref, args, context) => listConnection(context, LIST_MMS_TASKS, args, taskListing('MmsDataSource.tasks', ref.id, args)),
     }),
   }),
 });

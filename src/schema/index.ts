@@ -1,5 +1,5 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { type GraphQLFieldResolver, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLFieldResolver, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
@@ -8,6 +8,10 @@ import './column.js';
 import './data-source.js';
 import './database.js';
 import './destinations.js';
+import './job.js';
+import './job-config.js';
+import './job-control.js';
+import './key-value.js';
 import './migration-progress.js';
 import './migration-status.js';
 import './partition.js';
@@ -16,10 +20,15 @@ import './partition-key.js';
 import './property.js';
 import './query.js';
 import './table.js';
+import './task.js';
+import './task-log-entry.js';
 
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';
 
-/** The client-facing schema: what introspection shows and `schema.graphql` publishes. */
+/**
+ * The client-facing schema with every capability: what `schema.graphql` publishes. A gateway
+ * without MMS_MUTATIONS serves it without its Mutation type (see `gatewaySchemas`).
+ */
 export const schema = settleListFields(builder.toSchema());
 
 /**
@@ -27,6 +36,27 @@ export const schema = settleListFields(builder.toSchema());
  * (with a cap on representations per request) and the `@key`/`@shareable` directives.
  */
 export const subgraphSchema = settleListFields(capEntities(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK })));
+
+/** Types only the mutations use: gone with them. */
+const MUTATION_ONLY_TYPES: ReadonlySet<string> = new Set(['MmsJobControlResult']);
+
+/** `target` without its Mutation type: with mutations off, they are not in the schema at all. */
+function withoutMutations(target: GraphQLSchema): GraphQLSchema {
+  const config = target.toConfig();
+  const mutation = config.mutation;
+  return new GraphQLSchema({
+    ...config,
+    mutation: null,
+    types: config.types.filter((type) => type !== mutation && !MUTATION_ONLY_TYPES.has(type.name)),
+  });
+}
+
+const readOnly = { schema: withoutMutations(schema), subgraphSchema: withoutMutations(subgraphSchema) };
+
+/** The schemas a gateway serves: introspected (client) and executed (subgraph), with or without mutations. */
+export function gatewaySchemas(mutations: boolean): { schema: GraphQLSchema; subgraphSchema: GraphQLSchema } {
+  return mutations ? { schema, subgraphSchema } : readOnly;
+}
 
 function capEntities(target: GraphQLSchema): GraphQLSchema {
   const entities = target.getQueryType()?.getFields()._entities;
@@ -45,7 +75,11 @@ function capEntities(target: GraphQLSchema): GraphQLSchema {
     },
   });
   const service = target.getQueryType()?.getFields()._service;
-  if (service) Object.assign(service, { extensions: { ...service.extensions, complexity: 0 } });
+  if (service) {
+    Object.assign(service, { extensions: { ...service.extensions, complexity: 0 } });
+    // The SDL of the schema being served: the same field serves the schema with and without mutations.
+    service.resolve = (_root, _args, _context, info) => ({ sdl: subgraphSdlOf(info.schema) });
+  }
   // Checked before any representation is resolved: beyond the cap, nothing reaches the upstream.
   entities.resolve = (root, args: { representations: unknown[] }, context: GatewayContext, info) => {
     if (args.representations.length > context.limits.maxEntities) {
@@ -59,6 +93,18 @@ function capEntities(target: GraphQLSchema): GraphQLSchema {
   return target;
 }
 
+const printedSdl = new WeakMap<GraphQLSchema, string>();
+
+/** A subgraph schema's federation SDL, printed once per schema. */
+function subgraphSdlOf(target: GraphQLSchema): string {
+  let sdl = printedSdl.get(target);
+  if (sdl === undefined) {
+    sdl = printSubgraphSchema(target);
+    printedSdl.set(target, sdl);
+  }
+  return sdl;
+}
+
 /** The published contract: `schema.graphql`, sorted so that it is stable across edits. */
 export function printPublishedSchema(): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
@@ -66,5 +112,5 @@ export function printPublishedSchema(): string {
 
 /** The federation SDL, as `_service { sdl }` answers it: `subgraph.graphql`. */
 export function printSubgraphSdl(): string {
-  return `${printSubgraphSchema(subgraphSchema)}\n`;
+  return `${subgraphSdlOf(subgraphSchema)}\n`;
 }

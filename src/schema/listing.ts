@@ -78,6 +78,14 @@ export async function listConnection<Item, Node>(
   return toNode ? { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : connection;
 }
 
+/** The empty connection of a listing that cannot match anything (its arguments are still checked). */
+export function noListing<Node>(
+  args: { first?: number | null; after?: string | null },
+  request: ListingRequest,
+): Promise<Connection<Node>> {
+  return resolveConnection(args, request.scope, async () => ({ total: 0, items: [] }));
+}
+
 /** An order argument as the `sorter` parameter: one member, `asc` or `desc`. */
 export function sorter(
   orderBy: { field: string; direction?: string | null } | null | undefined,

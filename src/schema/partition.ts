@@ -1,14 +1,17 @@
 import type { GatewayContext } from '../context.js';
 import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
+import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsPartitionDestination } from './destinations.js';
 import { toGraphQLError } from './errors.js';
 import { exactInteger } from './integers.js';
+import { connectionComplexity, listConnection, noListing, pageArgs } from './listing.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionColumnValue } from './partition-column-value.js';
 import { toPartitionKey } from './partition-key.js';
 import { MmsDatabase, MmsDataSource, MmsPartition, MmsTable } from './refs.js';
+import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** Loads a partition through the request's DataLoader; failures become coded GraphQL errors. */
 export function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
@@ -91,6 +94,24 @@ MmsPartition.implement({
       type: MmsPartitionDestination,
       nullable: true,
       description: 'Where the partition is migrated to; null when the API gives no destination.',
+    }),
+    tasks: t.field({
+      type: MmsTaskConnection,
+      description: "The migration tasks that moved it (the source's ListMmsTasks, by its table and its spec).",
+      args: { ...pageArgs, ...taskListingArgs },
+      complexity: connectionComplexity,
+      resolve: (partition, args, context) => {
+        const { dbName, tableName, value } = partition;
+        const listing = taskListing('MmsPartition.tasks', partition.sourceId, args, {
+          srcDbName: dbName ?? '',
+          srcTableName: tableName ?? '',
+          partition: value ?? '',
+        });
+        // A spec alone names a partition of any table: without its table, nothing is known to match.
+        return dbName === null || tableName === null || value === null
+          ? noListing<Task>(args, listing)
+          : listConnection(context, LIST_MMS_TASKS, args, listing);
+      },
     }),
   }),
 });

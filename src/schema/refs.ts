@@ -1,7 +1,9 @@
 import type { GatewayContext } from '../context.js';
 import { type DataSource, dataSourceParams, GET_MMS_DATA_SOURCE } from '../upstream/actions/data-source.js';
 import { type Database, databaseParams, GET_MMS_DB } from '../upstream/actions/database.js';
+import { GET_MMS_JOB, type Job, jobParams } from '../upstream/actions/job.js';
 import { GET_MMS_TABLE, type Table, tableParams } from '../upstream/actions/table.js';
+import type { Task } from '../upstream/actions/task.js';
 import type { Partition } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { toGraphQLError } from './errors.js';
@@ -36,10 +38,19 @@ export interface TableRef {
   record?: Table;
 }
 
+export interface JobRef {
+  sourceId: string;
+  id: string;
+  name?: string | null;
+  record?: Job;
+}
+
 export const MmsDataSource = builder.objectRef<DataSourceRef>('MmsDataSource');
 export const MmsDatabase = builder.objectRef<DatabaseRef>('MmsDatabase');
 export const MmsTable = builder.objectRef<TableRef>('MmsTable');
 export const MmsPartition = builder.objectRef<Partition>('MmsPartition');
+export const MmsJob = builder.objectRef<JobRef>('MmsJob');
+export const MmsTask = builder.objectRef<Task>('MmsTask');
 
 function loaded<T>(load: Promise<T>): Promise<T> {
   return load.catch((error: unknown) => {
@@ -61,6 +72,13 @@ export function databaseRecord(ref: DatabaseRef, context: GatewayContext): Promi
 export function tableRecord(ref: TableRef, context: GatewayContext): Promise<Table> {
   return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_TABLE, tableParams(ref.sourceId, ref.id)));
 }
+
+/** The job's record: the one it was listed with, or GetMmsJob through the request's loader. */
+export function jobRecord(ref: JobRef, context: GatewayContext): Promise<Job> {
+  return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_JOB, jobParams(ref.sourceId, ref.id)));
+}
+
+export const jobRef = (record: Job): JobRef => ({ sourceId: record.sourceId ?? '', id: record.id, name: record.name, record });
 
 export const dataSourceRef = (record: DataSource): DataSourceRef => ({ id: record.id, name: record.name, record });
 export const databaseRef = (record: Database): DatabaseRef => ({

@@ -1,17 +1,19 @@
 import type { GatewayContext } from '../context.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import type { Table } from '../upstream/actions/table.js';
+import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
 import { builder } from './builder.js';
 import { MmsColumn } from './column.js';
 import { MmsTableDestination } from './destinations.js';
 import { toChildKey } from './ids.js';
 import { exactInteger } from './integers.js';
-import { connectionComplexity, listConnection, pageArgs } from './listing.js';
+import { connectionComplexity, listConnection, noListing, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
 import { MmsDatabase, MmsDataSource, MmsTable, type TableRef, tableRecord, tableRef } from './refs.js';
+import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the table's record (loaded only when such a field is asked for). */
 const fromRecord =
@@ -131,6 +133,23 @@ MmsTable.implement({
           args,
           partitionListing('MmsTable.partitions', ref.sourceId, args, { tableId: ref.id }),
         ),
+    }),
+    tasks: t.field({
+      type: MmsTaskConnection,
+      description: "The migration tasks that moved it (the source's ListMmsTasks, by its database and table name).",
+      args: { ...pageArgs, ...taskListingArgs },
+      complexity: connectionComplexity,
+      resolve: async (ref, args, context) => {
+        const [srcDbName, srcTableName] = await Promise.all([
+          fromRefOr('dbName')(ref, args, context),
+          fromRefOr('name')(ref, args, context),
+        ]);
+        const listing = taskListing('MmsTable.tasks', ref.sourceId, args, { srcDbName: srcDbName ?? '', srcTableName: srcTableName ?? '' });
+        // Without both names, a filter would match another table's tasks or every task.
+        return srcDbName === null || srcTableName === null
+          ? noListing<Task>(args, listing)
+          : listConnection(context, LIST_MMS_TASKS, args, listing);
+      },
     }),
   }),
 });

@@ -1,38 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExample } from '../../scripts/example-site.js';
 import { launchChromium } from '../support/browser.js';
+import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-
-/** Waits until the inventory screen's summary line reads exactly `text`. */
-async function summaryReads(page: Page, text: string): Promise<void> {
-  await page
-    .locator('#inventory-summary', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-    .waitFor({ timeout: 20_000 });
-}
-
-/** Serves a built examples/browser as a static site on its own origin. */
-async function serveExample(directory: string, port: number): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = join(directory, path === '/' ? 'index.html' : path.slice(1));
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return server;
-}
 
 describe('the example frontend in a real browser', () => {
   let harness: Harness;
@@ -50,8 +28,8 @@ describe('the example frontend in a real browser', () => {
     const [allowedPort, otherPort] = [await freePort(), await freePort()];
     allowedOrigin = `http://127.0.0.1:${allowedPort}`;
     otherOrigin = `http://127.0.0.1:${otherPort}`;
-    allowed = await serveExample(site, allowedPort);
-    other = await serveExample(site, otherPort);
+    allowed = await serveStaticSite(site, allowedPort);
+    other = await serveStaticSite(site, otherPort);
     harness = await startHarness({ env: { CORS_ORIGINS: allowedOrigin, MMS_CACHE: 'on' } });
     browser = await launchChromium();
   });

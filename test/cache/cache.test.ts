@@ -103,6 +103,8 @@ describe('the in-memory shared cache', () => {
     // 3102 is DONE and not cached yet: fetched now, it stays fresh for the whole terminal TTL.
     const terminal = await get(ONE('3102'));
     expect(terminal.headers.get('cache-control')).toBe('private, max-age=3');
+    // A copy is only for the credentials it was answered to.
+    expect(terminal.headers.get('vary')).toContain('x-api-key, authorization');
     // With an active partition (1 s TTL) beside it, the answer is as fresh as the least fresh one.
     const mixed = await get(
       '{ a: mmsPartition(sourceId: "200019", partitionId: "3102") { id } b: mmsPartition(sourceId: "200019", partitionId: "3001") { id } }',

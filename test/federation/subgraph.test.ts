@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { gatewaySchemas } from '../../src/schema/index.js';
 import { fetchServiceSdl, type Harness, startHarness } from '../support/harness.js';
 
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on MmsPartition { sourceId id tableName } } }`;
@@ -17,22 +19,40 @@ describe('the federation subgraph', () => {
     harness.emulator.latencyMs = 5;
   });
 
-  it('answers _service { sdl } with the committed subgraph.graphql: Federation v2, only the directives used', async () => {
+  it('answers _service { sdl } with the committed subgraph.graphql, without mutations unless they are on: Federation v2, only the directives used', async () => {
     const sdl = await fetchServiceSdl(`${harness.url}/graphql`);
-    expect(`${sdl}\n`).toBe(readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8'));
+    const committed = readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8');
+    // The committed SDL is the whole contract; a gateway without MMS_MUTATIONS serves it less its Mutation type.
+    expect(committed).toContain('type Mutation {');
+    expect(sdl).not.toContain('Mutation');
+    expect(sdl).not.toContain('MmsJobControlResult');
+    expect(`${sdl}\n`).toBe(`${printSubgraphSchema(gatewaySchemas(false).subgraphSchema)}\n`);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])');
     expect(sdl).toContain('type MmsPartition\n  @key(fields: "sourceId id")');
     expect(sdl).toContain('type MmsDataSource\n  @key(fields: "id")');
     expect(sdl).toContain('type MmsTable\n  @key(fields: "sourceId id")');
     expect(sdl).toContain('type MmsDatabase\n  @key(fields: "sourceId id")');
+    expect(sdl).toContain('type MmsJob\n  @key(fields: "sourceId id")');
+    expect(sdl).toContain('type MmsTask\n  @key(fields: "sourceId id")');
+    const writable = await startHarness({ env: { MMS_MUTATIONS: 'on' }, sharedEmulator: harness.emulator });
+    try {
+      expect(`${await fetchServiceSdl(`${writable.url}/graphql`)}\n`).toBe(committed);
+      const introspected = await writable.query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }));
+      expect(`${printSchema(lexicographicSortSchema(buildClientSchema(introspected.data as unknown as IntrospectionQuery)))}\n`).toBe(
+        readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'),
+      );
+    } finally {
+      await writable.close();
+    }
   });
 
-  it('introspects as the client schema, exactly schema.graphql', async () => {
+  it('introspects as the client schema: schema.graphql without its mutations', async () => {
     const answer = await harness.query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }));
     const introspected = buildClientSchema(answer.data as unknown as IntrospectionQuery);
     expect(`${printSchema(lexicographicSortSchema(introspected))}\n`).toBe(
-      readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'),
+      `${printSchema(lexicographicSortSchema(gatewaySchemas(false).schema))}\n`,
     );
+    expect(introspected.getMutationType() ?? null).toBeNull();
     expect(introspected.getQueryType()?.getFields()._entities).toBeUndefined();
   });
 

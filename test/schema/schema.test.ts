@@ -17,6 +17,10 @@ import { printPublishedSchema, schema } from '../../src/schema/index.js';
 
 // The published contract: names, types and nullability exactly so (clients and codegen rely on them).
 const CONTRACT = `
+type MmsCapabilities {
+  jobControl: Boolean!
+}
+
 type MmsColumn {
   comment: String
   defaultValue: String
@@ -34,6 +38,7 @@ type MmsDataSource {
   destinationProjects: [String!]!
   errorMessage: String
   id: ID!
+  jobs(after: String, filter: MmsJobFilter, first: Int = 20, orderBy: MmsJobOrder): MmsJobConnection!
   lastUpdateTime: String
   name: String
   networkLink: String
@@ -42,6 +47,7 @@ type MmsDataSource {
   region: String
   status: MmsDataSourceStatus
   tables(after: String, filter: MmsTableFilter, first: Int = 20, orderBy: MmsTableOrder): MmsTableConnection!
+  tasks(after: String, filter: MmsTaskFilter, first: Int = 20, orderBy: MmsTaskOrder): MmsTaskConnection!
   type: MmsDataSourceType
 }
 
@@ -131,6 +137,93 @@ enum MmsDatabaseOrderField {
   UPDATE_TIME
 }
 
+type MmsJob {
+  config: MmsJobConfig
+  createTime: String
+  database: MmsDatabase
+  destination: MmsDatabaseDestination
+  eta: String
+  id: ID!
+  name: String
+  source: MmsDataSource!
+  sourceDatabaseName: String
+  sourceId: ID!
+  sourceSchemaName: String
+  status: MmsJobStatus
+  stopped: Boolean
+  taskCount: Int
+  tasks(after: String, filter: MmsTaskFilter, first: Int = 20, orderBy: MmsTaskOrder): MmsTaskConnection!
+  tasksDone: Int
+  type: MmsJobScope
+}
+
+type MmsJobConfig {
+  columnMapping: [MmsKeyValue!]!
+  incremental: Boolean
+  partitionFilters: [MmsKeyValue!]!
+  partitionIds: [ID!]!
+  partitions: [MmsPartition!]!
+  tableAllowList: [String!]!
+  tableDenyList: [String!]!
+  tableMapping: [MmsKeyValue!]!
+  tables: [String!]!
+  verification: Boolean
+}
+
+type MmsJobConnection {
+  edges: [MmsJobEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsJobControlResult {
+  job: MmsJob
+  upstreamRequestId: String
+}
+
+type MmsJobEdge {
+  cursor: String!
+  node: MmsJob!
+}
+
+input MmsJobFilter {
+  dstProjectName: String
+  dstTableName: String
+  name: String
+  srcDbName: String
+  srcTableName: String
+  status: MmsJobStatus
+  stopped: Boolean
+  timerId: ID
+}
+
+input MmsJobOrder {
+  direction: MmsOrderDirection = ASC
+  field: MmsJobOrderField!
+}
+
+enum MmsJobOrderField {
+  STATUS
+}
+
+enum MmsJobScope {
+  DATABASE
+  PARTITIONS
+  TABLES
+}
+
+enum MmsJobStatus {
+  DOING
+  DONE
+  FAILED
+  INIT
+}
+
+type MmsKeyValue {
+  key: String!
+  value: String!
+}
+
 type MmsMigrationProgress {
   partitions: MmsStatusCounts
   tables: MmsStatusCounts
@@ -165,6 +258,7 @@ type MmsPartition {
   table: MmsTable
   tableId: ID
   tableName: String
+  tasks(after: String, filter: MmsTaskFilter, first: Int = 20, orderBy: MmsTaskOrder): MmsTaskConnection!
   updated: Boolean
   value: String
 }
@@ -258,6 +352,7 @@ type MmsTable {
   source: MmsDataSource!
   sourceId: ID!
   status: MmsMigrationStatus
+  tasks(after: String, filter: MmsTaskFilter, first: Int = 20, orderBy: MmsTaskOrder): MmsTaskConnection!
   type: String
   updated: Boolean
 }
@@ -304,6 +399,87 @@ enum MmsTableOrderField {
   SIZE
 }
 
+type MmsTask {
+  createTime: String
+  database: MmsDatabase
+  destination: MmsTableDestination
+  endTime: String
+  id: ID!
+  job: MmsJob
+  jobId: ID
+  logs: [MmsTaskLogEntry!]!
+  retriedTimes: Int
+  running: Boolean
+  source: MmsDataSource!
+  sourceId: ID!
+  sourceSchemaName: String
+  startTime: String
+  status: MmsTaskStatus
+  stopped: Boolean
+  table: MmsTable
+  type: String
+}
+
+type MmsTaskConnection {
+  edges: [MmsTaskEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MmsTaskEdge {
+  cursor: String!
+  node: MmsTask!
+}
+
+input MmsTaskFilter {
+  dstProjectName: String
+  dstTableName: String
+  jobId: ID
+  jobName: String
+  partition: String
+  srcDbName: String
+  srcTableName: String
+  status: MmsTaskStatus
+}
+
+type MmsTaskLogEntry {
+  action: String
+  createTime: String
+  id: ID!
+  message: String
+  status: MmsTaskStatus
+}
+
+input MmsTaskOrder {
+  direction: MmsOrderDirection = ASC
+  field: MmsTaskOrderField!
+}
+
+enum MmsTaskOrderField {
+  START_TIME
+  STATUS
+}
+
+enum MmsTaskStatus {
+  DATA_DOING
+  DATA_DONE
+  DATA_FAILED
+  DONE
+  INIT
+  SCHEMA_DOING
+  SCHEMA_DONE
+  SCHEMA_FAILED
+  VERIFICATION_DOING
+  VERIFICATION_DONE
+  VERIFICATION_FAILED
+}
+
+type Mutation {
+  retryMmsJob(jobId: ID!, sourceId: ID!): MmsJobControlResult!
+  startMmsJob(jobId: ID!, sourceId: ID!): MmsJobControlResult!
+  stopMmsJob(jobId: ID!, sourceId: ID!): MmsJobControlResult!
+}
+
 type PageInfo {
   endCursor: String
   hasNextPage: Boolean!
@@ -312,12 +488,15 @@ type PageInfo {
 }
 
 type Query {
+  mmsCapabilities: MmsCapabilities!
   mmsDataSource(id: ID!): MmsDataSource
   mmsDataSources(after: String, filter: MmsDataSourceFilter, first: Int = 20): MmsDataSourceConnection!
   mmsDatabase(dbId: ID!, sourceId: ID!): MmsDatabase
+  mmsJob(jobId: ID!, sourceId: ID!): MmsJob
   mmsPartition(partitionId: ID!, sourceId: ID!): MmsPartition
   mmsPartitions(keys: [MmsPartitionKey!]!): [MmsPartition]!
   mmsTable(sourceId: ID!, tableId: ID!): MmsTable
+  mmsTask(sourceId: ID!, taskId: ID!): MmsTask
 }
 
 scalar SafeInt

@@ -15,7 +15,7 @@ import { createContext, releaseRequest } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
 import { estimateReads, overBudgetError } from '../../src/plugins/read-estimate.js';
-import { subgraphSchema } from '../../src/schema/index.js';
+import { gatewaySchemas } from '../../src/schema/index.js';
 import type { Harness } from './harness.js';
 
 // The reference side of differential tests: graphql-js's own `validate` + `execute` over the
@@ -138,6 +138,8 @@ export function graphqlJsReference(harness: Harness): ReferenceExecutor {
   };
   let requests = 0;
 
+  // The schema a gateway with this configuration serves (without mutations unless they are on).
+  const { subgraphSchema } = gatewaySchemas(config.mutations);
   return {
     async run(query, variables) {
       let document: DocumentNode;

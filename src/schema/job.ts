@@ -1,0 +1,120 @@
+import type { GatewayContext } from '../context.js';
+import type { Job } from '../upstream/actions/job.js';
+import { LIST_MMS_TASKS } from '../upstream/actions/task.js';
+import { builder } from './builder.js';
+import { MmsDatabaseDestination } from './destinations.js';
+import { toChildKey } from './ids.js';
+import { MmsJobConfig } from './job-config.js';
+import { MmsJobScope, MmsJobStatus } from './job-enums.js';
+import { connectionComplexity, listConnection, pageArgs } from './listing.js';
+import { type JobRef, jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob } from './refs.js';
+import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
+
+/** A field read from the job's record (loaded only when such a field is asked for). */
+const fromRecord =
+  <T>(pick: (record: Job) => T) =>
+  async (ref: JobRef, _args: unknown, context: GatewayContext): Promise<T> =>
+    pick(await jobRecord(ref, context));
+
+MmsJob.implement({
+  description: 'A migration job of a data source (GetMmsJob): a database, tables or partitions to migrate, split into tasks.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Job ID (the `jobId` of its tasks).' }),
+    sourceId: t.exposeID('sourceId', { description: 'ID of its data source.' }),
+    name: t.string({
+      nullable: true,
+      description: 'Job name.',
+      resolve: (ref, args, context) => (ref.name !== undefined ? ref.name : fromRecord((record) => record.name)(ref, args, context)),
+    }),
+    status: t.field({
+      type: MmsJobStatus,
+      nullable: true,
+      description: 'Job status; null for a status this gateway does not know yet.',
+      resolve: fromRecord((r) => r.status),
+    }),
+    type: t.field({
+      type: MmsJobScope,
+      nullable: true,
+      description: 'What it migrates; null for a scope this gateway does not know yet.',
+      resolve: fromRecord((r) => r.scope),
+    }),
+    stopped: t.boolean({ nullable: true, description: 'Whether it was stopped.', resolve: fromRecord((r) => r.stopped) }),
+    taskCount: t.int({ nullable: true, description: 'Number of its tasks.', resolve: fromRecord((r) => r.taskCount) }),
+    tasksDone: t.int({ nullable: true, description: 'Number of its tasks finished.', resolve: fromRecord((r) => r.tasksDone) }),
+    createTime: t.string({ nullable: true, description: 'Creation time.', resolve: fromRecord((r) => r.createTime) }),
+    eta: t.string({
+      nullable: true,
+      description: 'Wanted completion date: an earlier one gives the job a higher priority.',
+      resolve: fromRecord((r) => r.eta),
+    }),
+    source: t.field({
+      type: MmsDataSource,
+      description: 'Its data source.',
+      complexity: 1,
+      resolve: (ref) => ({ id: ref.sourceId, ...(ref.record && { name: ref.record.sourceName }) }),
+    }),
+    database: t.field({
+      type: MmsDatabase,
+      nullable: true,
+      description: 'The source database it migrates from (its ID and name come with the job).',
+      complexity: 1,
+      resolve: fromRecord((r) => (r.dbId === null ? null : { sourceId: r.sourceId ?? '', id: r.dbId, name: r.sourceDatabaseName })),
+    }),
+    sourceDatabaseName: t.string({
+      nullable: true,
+      description: 'Name of the source database.',
+      resolve: fromRecord((r) => r.sourceDatabaseName),
+    }),
+    sourceSchemaName: t.string({
+      nullable: true,
+      description: 'Source schema, for sources with a three-level namespace.',
+      resolve: fromRecord((r) => r.sourceSchemaName),
+    }),
+    destination: t.field({
+      type: MmsDatabaseDestination,
+      nullable: true,
+      description: 'The MaxCompute project and schema it migrates to; null when the API gives neither.',
+      resolve: fromRecord((r) =>
+        r.destinationProjectName === null && r.destinationSchemaName === null
+          ? null
+          : { projectName: r.destinationProjectName, schemaName: r.destinationSchemaName },
+      ),
+    }),
+    config: t.field({
+      type: MmsJobConfig,
+      nullable: true,
+      description: 'What it was asked to migrate, and how; null when the API gives no configuration.',
+      resolve: fromRecord((r) => (r.config === null ? null : { sourceId: r.sourceId ?? '', config: r.config })),
+    }),
+    tasks: t.field({
+      type: MmsTaskConnection,
+      description: "Its tasks (the source's ListMmsTasks, by this job).",
+      args: { ...pageArgs, ...taskListingArgs },
+      complexity: connectionComplexity,
+      resolve: (ref, args, context) =>
+        listConnection(context, LIST_MMS_TASKS, args, taskListing('MmsJob.tasks', ref.sourceId, args, { jobId: ref.id })),
+    }),
+  }),
+});
+
+builder.queryField('mmsJob', (t) =>
+  t.field({
+    type: MmsJob,
+    nullable: true,
+    description: 'One migration job of a data source (GetMmsJob). Null, with an error, when it cannot be read.',
+    args: {
+      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
+      jobId: t.arg.id({ required: true, description: 'Job ID.' }),
+    },
+    complexity: 1,
+    resolve: async (_root, args, context) =>
+      jobRef(await jobRecord(toChildKey({ sourceId: args.sourceId, id: args.jobId }, 'jobId'), context)),
+  }),
+);
+
+// A federation entity: routers fetch jobs by `sourceId id` through the same loader.
+builder.asEntity(MmsJob, {
+  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
+  resolveReference: (reference, context) =>
+    Promise.resolve().then(async () => jobRef(await jobRecord(toChildKey(reference, 'id'), context))),
+});
