@@ -1,6 +1,6 @@
 import { QueryFormError } from '../../upstream/action.js';
-import { LIST_MMS_JOBS } from '../../upstream/actions/job.js';
-import { LIST_MMS_TASKS } from '../../upstream/actions/task.js';
+import { JOB_STATUSES, type JobStatus, LIST_MMS_JOBS } from '../../upstream/actions/job.js';
+import { LIST_MMS_TASKS, TASK_STATUSES, type TaskStatus } from '../../upstream/actions/task.js';
 import {
   applyFilters,
   booleanParameter,
@@ -25,27 +25,12 @@ import { childKey, decimalId, type InventoryStore, type WireInteger, type WireVa
 // actions on them. A job's status and task counters are not stored: they are computed from its
 // tasks when an answer is made, so they cannot disagree with the tasks listed.
 
-export const JOB_STATUSES = ['INIT', 'DOING', 'DONE', 'FAILED'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+// The statuses the service documents are the ones the gateway's readers know (the task
+// statuses in the order a task goes through them, failures beside their step).
+export { JOB_STATUSES, type JobStatus, TASK_STATUSES, type TaskStatus };
 
 export const JOB_TYPES = ['Database', 'Tables', 'Partitions'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
-
-/** The eleven task statuses, in the order a task goes through them (failures beside their step). */
-export const TASK_STATUSES = [
-  'INIT',
-  'SCHEMA_DOING',
-  'SCHEMA_DONE',
-  'SCHEMA_FAILED',
-  'DATA_DOING',
-  'DATA_DONE',
-  'DATA_FAILED',
-  'VERIFICATION_DOING',
-  'VERIFICATION_DONE',
-  'VERIFICATION_FAILED',
-  'DONE',
-] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** GetMmsJob `config`: what CreateMmsJob was asked (the deprecated members included, as served). */
 export interface JobConfigRecord {
