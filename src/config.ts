@@ -61,6 +61,8 @@ export interface Config {
   auth: ClientAuth;
   /** Serve the job control mutations (MMS_MUTATIONS=on): without it the schema has no Mutation type. */
   mutations: boolean;
+  /** Live partition status (`mmsPartitionChanged`): poll intervals by status, and the partitions watched at most. */
+  watch: { activeMs: number; idleMs: number; terminalMs: number; maxPartitions: number };
   shutdownGraceMs: number;
   logLevel: string;
   /** Human-readable logs (NODE_ENV=development) instead of JSON lines. */
@@ -190,6 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       MMS_BREAKER_THRESHOLD: integerInRange(1, 10_000)({ default: 5 }),
       MMS_BREAKER_COOLDOWN_MS: integerInRange(100, 600_000)({ default: 10_000 }),
       MMS_MAX_KEYS_PER_REQUEST: integerInRange(1, 100_000)({ default: 500 }),
+      MMS_WATCH_ACTIVE_S: integerInRange(1, 3600)({ default: 5 }),
+      MMS_WATCH_IDLE_S: integerInRange(1, 3600)({ default: 30 }),
+      MMS_WATCH_TERMINAL_S: integerInRange(1, 3600)({ default: 60 }),
+      MMS_WATCH_MAX_PARTITIONS: integerInRange(1, 1_000_000)({ default: 10_000 }),
       MAX_BODY_BYTES: integerInRange(1024, 64 * 1024 * 1024)({ default: 256 * 1024 }),
       GRAPHQL_MAX_DEPTH: integerInRange(1, 1000)({ default: 16 }),
       GRAPHQL_MAX_ALIASES: integerInRange(0, 100_000)({ default: 128 }),
@@ -292,6 +298,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       writeScope: clean.JWT_WRITE_SCOPE,
     },
     mutations: clean.MMS_MUTATIONS === 'on',
+    watch: {
+      activeMs: clean.MMS_WATCH_ACTIVE_S * 1000,
+      idleMs: clean.MMS_WATCH_IDLE_S * 1000,
+      terminalMs: clean.MMS_WATCH_TERMINAL_S * 1000,
+      maxPartitions: clean.MMS_WATCH_MAX_PARTITIONS,
+    },
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     prettyLogs: clean.NODE_ENV === 'development',
     cache:

@@ -5,6 +5,7 @@ import { JobControl } from './loaders/job-control.js';
 import { RequestLoaders } from './loaders/request-loaders.js';
 import { type Caller, callerOf } from './plugins/client-auth.js';
 import type { UpstreamCallReport } from './upstream/mms-client.js';
+import type { PartitionWatch } from './watch/partition-watch.js';
 
 export interface RequestLimits {
   /** Representations one `_entities` call may ask for. */
@@ -26,6 +27,15 @@ export interface GatewayContext {
   caller: Caller;
   /** The job control calls, for a caller allowed to make them; null otherwise (or with mutations off). */
   jobControl: JobControl | null;
+  /** The process's pollers of live partition status. */
+  watch: PartitionWatch | null;
+  /** The request's abort signal: its client went away (a subscription ended). */
+  signal: AbortSignal;
+  /**
+   * Fresh loaders for one event of a subscription: its nested reads must not be served from
+   * the first event's loaders, nor be cut by the deadline of the request that opened it.
+   */
+  eventLoaders(): RequestLoaders;
 }
 
 /** What one request did upstream, for its log line. */
@@ -43,6 +53,7 @@ export interface ContextDependencies {
   limits: RequestLimits;
   /** Whether the job control mutations are served (MMS_MUTATIONS). */
   mutations?: boolean;
+  watch?: PartitionWatch;
   onBatch?: (size: number) => void;
 }
 
@@ -61,7 +72,7 @@ const scopes = new WeakMap<Request, RequestScope>();
  * response is sent (`releaseRequest`), so a busy gateway keeps no idle timers alive.
  */
 export function createContext(
-  { reader, logger: processLogger, limits, mutations = false, onBatch }: ContextDependencies,
+  { reader, logger: processLogger, limits, mutations = false, watch, onBatch }: ContextDependencies,
   request: Request,
   requestId: string,
 ): GatewayContext {
@@ -113,7 +124,13 @@ export function createContext(
   });
   const caller = callerOf(request);
   const jobControl = mutations && caller.mayWrite ? new JobControl(reader, call, logger, caller) : null;
-  return { loaders, logger, limits, caller, jobControl };
+  const eventLoaders = () =>
+    new RequestLoaders(reader, {
+      maxReads: limits.maxKeysPerRequest,
+      call: { signal: request.signal, logger, onCall },
+      ...(onBatch && { onBatch }),
+    });
+  return { loaders, logger, limits, caller, jobControl, watch: watch ?? null, signal: request.signal, eventLoaders };
 }
 
 /** What the request did upstream so far (zeros when it never reached execution). */

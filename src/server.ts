@@ -28,6 +28,7 @@ import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { gatewaySchemas } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
+import { PartitionWatch } from './watch/partition-watch.js';
 
 export type GatewaySettings = Pick<
   Config,
@@ -44,6 +45,8 @@ export type GatewaySettings = Pick<
   | 'corsOrigins'
   | 'auth'
   | 'mutations'
+  | 'watch'
+  | 'maxConcurrency'
 >;
 
 export interface GatewayOptions {
@@ -104,6 +107,9 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  */
 export function createGateway({ client, cache, logger, settings, metrics, tracing, plugins = [] }: GatewayOptions): Gateway {
   const reader = new UpstreamReader(client, cache, metrics.recordCacheLookup);
+  // Polls may hold at most half the upstream concurrency: watching never starves queries.
+  const watch = new PartitionWatch(reader, { ...settings.watch, maxPolls: Math.floor(settings.maxConcurrency / 2) }, logger);
+  if (settings.metrics) watch.reportTo(metrics.watchLiveStatus(watch));
   const limits = {
     maxEntities: settings.maxEntities,
     maxKeysPerRequest: settings.maxKeysPerRequest,
@@ -116,7 +122,11 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     context: ({ request }) =>
-      createContext({ reader, logger, limits, mutations: settings.mutations, onBatch: metrics.recordBatch }, request, requestIdOf(request)),
+      createContext(
+        { reader, logger, limits, mutations: settings.mutations, watch, onBatch: metrics.recordBatch },
+        request,
+        requestIdOf(request),
+      ),
     // Off unless origins are listed: a browser on another origin then cannot read answers.
     cors: settings.corsOrigins.length > 0 ? { origin: settings.corsOrigins, methods: ['GET', 'POST'], credentials: true } : false,
     batching: false,

@@ -1063,6 +1063,19 @@ export type QueryMmsTaskArgs = {
   taskId: Scalars['ID']['input'];
 };
 
+/** Live migration status: one poller per partition in the gateway, however many subscribers watch it. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** First the current state of each key, then an event whenever the status, size, numRows, updated or lastDdlTime of one of them changes (at most 100 keys). A key that cannot be read sends an event with its error and stays watched. */
+  mmsPartitionChanged: MmsPartition;
+};
+
+
+/** Live migration status: one poller per partition in the gateway, however many subscribers watch it. */
+export type SubscriptionMmsPartitionChangedArgs = {
+  keys: Array<MmsPartitionKey>;
+};
+
 export type RetryJobMutationVariables = Exact<{
   sourceId: Scalars['ID']['input'];
   jobId: Scalars['ID']['input'];

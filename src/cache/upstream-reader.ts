@@ -19,6 +19,7 @@ type Flight = Promise<{ result: unknown; ttlMs: number | null }>;
  */
 export class UpstreamReader {
   private readonly flights = new Map<string, Flight>();
+  private readonly fetchedListeners: ((action: UpstreamAction<unknown>, params: CallParams, result: unknown) => void)[] = [];
 
   constructor(
     readonly client: MmsClient,
@@ -26,9 +27,18 @@ export class UpstreamReader {
     private readonly onCacheLookup?: (tier: string, outcome: 'hit' | 'miss' | 'bypass') => void,
   ) {}
 
+  /** Tells `listener` of every answer fetched from the upstream (not of cache hits). */
+  onFetched(listener: (action: UpstreamAction<unknown>, params: CallParams, result: unknown) => void): void {
+    this.fetchedListeners.push(listener);
+  }
+
   async read<Result>(action: UpstreamAction<Result>, params: CallParams, options: ReadOptions = {}): Promise<Result> {
     const { cache } = this;
-    if (!cache) return this.client.call(action, params, options);
+    if (!cache) {
+      const result = await this.client.call(action, params, options);
+      for (const listener of this.fetchedListeners) listener(action, params, result);
+      return result;
+    }
     if (options.bypassCache) {
       this.onCacheLookup?.(cache.store.tier, 'bypass');
     } else {
@@ -62,6 +72,7 @@ export class UpstreamReader {
     try {
       // No signal: the call belongs to every waiter, not to the request that started it.
       const result = await this.client.call(action, params, { logger, onCall });
+      for (const listener of this.fetchedListeners) listener(action, params, result);
       if (!cache) return { result, ttlMs: null };
       // A page's records are kept too, as their Get action would answer them: a later request
       // reading one of them by ID makes no call. Once per page fetched, not per request reading it.

@@ -5,6 +5,7 @@ import { MMS_ACTIONS } from '../upstream/actions/index.js';
 import { UPSTREAM_ERROR_CODES } from '../upstream/errors.js';
 import type { MmsClient, UpstreamCallReport } from '../upstream/mms-client.js';
 import type { CallQuota, QuotaTurn } from '../upstream/quota.js';
+import type { PartitionWatch, WatchMetrics } from '../watch/partition-watch.js';
 
 // Label values stay bounded: operation names are the client's to choose, so only the first
 // few hundred well-formed ones are kept; upstream codes come from a known list.
@@ -133,6 +134,35 @@ export class GatewayMetrics {
     this.quotaTokens.inc({ outcome: turn });
     if (turn !== 'granted') this.quotaWait.observe(waitedMs / 1000);
   };
+
+  /** Live partition status: gauges read when scraped, and the pollers' counters. */
+  watchLiveStatus(watch: PartitionWatch): WatchMetrics {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'mms_watch_partitions',
+      help: 'Partitions this process polls for live status (mmsPartitionChanged subscribers), one poller each.',
+      registers,
+      collect() {
+        this.set(watch.load.partitions);
+      },
+    });
+    new Gauge({
+      name: 'mms_watch_subscribers',
+      help: 'Open mmsPartitionChanged subscriptions.',
+      registers,
+      collect() {
+        this.set(watch.load.subscribers);
+      },
+    });
+    const polls = new Counter({
+      name: 'mms_watch_polls_total',
+      help: 'Reads of watched partitions (polls, and fresh reads by queries), by outcome: changed, unchanged, failed.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    const events = new Counter({ name: 'mms_watch_events_total', help: 'Live status events sent to subscribers.', registers });
+    return { onPoll: (outcome) => polls.inc({ outcome }), onEvents: (count) => events.inc(count) };
+  }
 
   /** Gauges read from the upstream quota when scraped. */
   watchQuota(quota: CallQuota): void {

@@ -19,6 +19,7 @@ import './partition-column-value.js';
 import './partition-key.js';
 import './property.js';
 import './query.js';
+import './subscription.js';
 import './table.js';
 import './task.js';
 import './task-log-entry.js';

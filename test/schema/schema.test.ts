@@ -500,6 +500,10 @@ type Query {
 }
 
 scalar SafeInt
+
+type Subscription {
+  mmsPartitionChanged(keys: [MmsPartitionKey!]!): MmsPartition!
+}
 `;
 
 function withoutDescriptions(target: GraphQLSchema): string {

@@ -1,0 +1,221 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from 'pino';
+import type { UpstreamReader } from '../cache/upstream-reader.js';
+import type { CallParams, UpstreamAction } from '../upstream/action.js';
+import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
+import type { Partition, PartitionKey } from '../upstream/partition.js';
+
+// Live partition status for many viewers from one poller per partition: however many
+// subscribers watch a partition, this process reads it once per interval, and each change
+// reaches all of them. A poll also refreshes the shared cache, and any fresh read of a watched
+// partition (a query's, say) counts as a poll.
+
+export interface WatchSettings {
+  /** Poll interval of a DOING partition. */
+  activeMs: number;
+  /** Of an INIT partition, one of unknown status, or one that could not be read. */
+  idleMs: number;
+  /** Of a DONE or FAILED one (a failed partition can be retried). */
+  terminalMs: number;
+  /** Distinct partitions this process watches at once. */
+  maxPartitions: number;
+  /** Polls in flight at once: at most half the upstream concurrency, so watching never starves queries. */
+  maxPolls: number;
+}
+
+/** What a subscriber receives for one of its keys: the partition as it is now, or why it cannot be read. */
+export type WatchEvent = { key: PartitionKey; partition: Partition } | { key: PartitionKey; error: unknown };
+
+/** Raised when watching more partitions than MMS_WATCH_MAX_PARTITIONS. */
+export class WatchLimitError extends Error {
+  readonly code = 'LIMIT_EXCEEDED';
+  constructor(readonly maxPartitions: number) {
+    super(`This gateway already watches ${maxPartitions} partitions, its limit (MMS_WATCH_MAX_PARTITIONS).`);
+  }
+}
+
+type Listener = (event: WatchEvent) => void;
+
+interface Watched {
+  key: PartitionKey;
+  params: CallParams;
+  listeners: Set<Listener>;
+  /** The last outcome sent, to tell a change from a repeat. */
+  last: WatchEvent | null;
+  timer: NodeJS.Timeout | null;
+  polling: boolean;
+}
+
+/** The fields whose change is an event. */
+function fingerprint(partition: Partition): string {
+  const integer = (value: Partition['size']) => (value === null ? null : value.exact ? value.value : value.digits);
+  return JSON.stringify([partition.status, integer(partition.size), integer(partition.numRows), partition.updated, partition.lastDdlTime]);
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'ERROR';
+}
+
+function sameOutcome(a: WatchEvent | null, b: WatchEvent): boolean {
+  if (a === null) return false;
+  if ('partition' in a && 'partition' in b) return fingerprint(a.partition) === fingerprint(b.partition);
+  return 'error' in a && 'error' in b && errorCode(a.error) === errorCode(b.error);
+}
+
+/** `ms` ±10%, so that pollers started together drift apart. */
+function jittered(ms: number): number {
+  return ms * (0.9 + Math.random() * 0.2);
+}
+
+export interface WatchMetrics {
+  onPoll?(outcome: 'changed' | 'unchanged' | 'failed'): void;
+  onEvents?(count: number): void;
+}
+
+export class PartitionWatch {
+  private readonly watched = new Map<string, Watched>();
+  private readonly polls: LimitFunction;
+  private subscribers = 0;
+
+  constructor(
+    private readonly reader: UpstreamReader,
+    private readonly settings: WatchSettings,
+    private readonly logger: Logger,
+    private metrics: WatchMetrics = {},
+  ) {
+    this.polls = pLimit(Math.max(1, settings.maxPolls));
+    reader.onFetched((action, params, result) => this.observe(action, params, result));
+  }
+
+  /** Reports polls and events to `metrics` from now on. */
+  reportTo(metrics: WatchMetrics): void {
+    this.metrics = metrics;
+  }
+
+  /** Partitions watched and subscriptions open, for metrics. */
+  get load(): { partitions: number; subscribers: number } {
+    return { partitions: this.watched.size, subscribers: this.subscribers };
+  }
+
+  /**
+   * Watches `keys` until `signal` aborts or the consumer stops: first each key's current state,
+   * then an event whenever one of them changes. Refuses (before any call) keys that would take
+   * the process past its limit of watched partitions.
+   */
+  watch(keys: readonly PartitionKey[], signal?: AbortSignal): AsyncGenerator<WatchEvent> {
+    const distinct = [...new Map(keys.map((key) => [`${key.sourceId}/${key.partitionId}`, key])).entries()];
+    const added = distinct.filter(([id]) => !this.watched.has(id)).length;
+    if (this.watched.size + added > this.settings.maxPartitions) throw new WatchLimitError(this.settings.maxPartitions);
+    const queue: WatchEvent[] = [];
+    let wake: (() => void) | null = null;
+    const listener: Listener = (event) => {
+      queue.push(event);
+      wake?.();
+    };
+    for (const [id, key] of distinct) this.join(id, key, listener);
+    this.subscribers += 1;
+    const leave = () => {
+      for (const [id] of distinct) this.leave(id, listener);
+      this.subscribers -= 1;
+    };
+    const stopped = new Promise<void>((resolve) => {
+      if (signal?.aborted) resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return (async function* events() {
+      try {
+        while (!signal?.aborted) {
+          if (queue.length === 0) {
+            await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stopped]);
+            wake = null;
+            continue;
+          }
+          yield queue.shift() as WatchEvent;
+        }
+      } finally {
+        leave();
+      }
+    })();
+  }
+
+  private join(id: string, key: PartitionKey, listener: Listener): void {
+    let entry = this.watched.get(id);
+    if (!entry) {
+      entry = { key, params: partitionParams(key), listeners: new Set(), last: null, timer: null, polling: false };
+      this.watched.set(id, entry);
+      this.poll(entry);
+    } else if (entry.last) {
+      listener(entry.last);
+      this.metrics.onEvents?.(1);
+    }
+    entry.listeners.add(listener);
+  }
+
+  private leave(id: string, listener: Listener): void {
+    const entry = this.watched.get(id);
+    if (!entry) return;
+    entry.listeners.delete(listener);
+    if (entry.listeners.size > 0) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    this.watched.delete(id);
+  }
+
+  private poll(entry: Watched): void {
+    if (entry.polling) return;
+    entry.polling = true;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
+    void this.polls(() =>
+      // Past the shared cache, which the answer refreshes; `observe` hears the result.
+      this.reader.read(GET_MMS_PARTITION, entry.params, { bypassCache: true, logger: this.logger }),
+    )
+      .catch((error: unknown) => {
+        if (this.watched.get(`${entry.key.sourceId}/${entry.key.partitionId}`) !== entry) return;
+        this.metrics.onPoll?.('failed');
+        this.deliver(entry, { key: entry.key, error });
+        this.schedule(entry, this.settings.idleMs);
+      })
+      .finally(() => {
+        entry.polling = false;
+      });
+  }
+
+  /** A fresh upstream answer of any read: for a watched partition, it is the newest state. */
+  private observe(action: UpstreamAction<unknown>, params: CallParams, result: unknown): void {
+    if (action !== GET_MMS_PARTITION) return;
+    const entry = this.watched.get(`${params.path.sourceId}/${params.path.partitionId}`);
+    if (!entry) return;
+    const partition = result as Partition;
+    const event: WatchEvent = { key: entry.key, partition };
+    this.metrics.onPoll?.(sameOutcome(entry.last, event) ? 'unchanged' : 'changed');
+    this.deliver(entry, event);
+    const { status } = partition;
+    this.schedule(
+      entry,
+      status === 'DOING'
+        ? this.settings.activeMs
+        : status === 'DONE' || status === 'FAILED'
+          ? this.settings.terminalMs
+          : this.settings.idleMs,
+    );
+  }
+
+  private deliver(entry: Watched, event: WatchEvent): void {
+    if (sameOutcome(entry.last, event)) return;
+    entry.last = event;
+    for (const listener of entry.listeners) listener(event);
+    this.metrics.onEvents?.(entry.listeners.size);
+  }
+
+  private schedule(entry: Watched, ms: number): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => this.poll(entry), jittered(ms));
+    entry.timer.unref();
+  }
+
+  /** Stops every poller (shutdown). */
+  close(): void {
+    for (const entry of this.watched.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.watched.clear();
+  }
+}
