@@ -121,7 +121,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Environment variables, profile files, OIDC/RRSA, ECS role: resolved by the library on first use.
     credential = new Credentials.default();
   } else {
-    emulator = await startEmulator({ host: '127.0.0.1' });
+    // Two demo jobs move, a step every 15 s, so that live status shows something.
+    emulator = await startEmulator({ host: '127.0.0.1', movingDemo: true, jobStepMs: 15_000 });
     const [key] = emulator.credentials;
     if (!key) throw new Error('the emulator started without a key pair');
     endpoint = { protocol: 'http', host: emulator.endpoint };

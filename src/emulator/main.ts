@@ -16,6 +16,8 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '0' },
     // How long each step of a running migration task takes.
     'job-step-ms': { type: 'string', default: '4000' },
+    // Sets two demo jobs going at start, so that their partitions move.
+    'moving-demo': { type: 'boolean', default: false },
     'access-key-id': { type: 'string' },
     'access-key-secret': { type: 'string' },
   },
@@ -32,6 +34,7 @@ const emulator = await startEmulator({
   port: Number(values.port),
   latencyMs: Number(values['latency-ms']),
   jobStepMs: Number(values['job-step-ms']),
+  movingDemo: values['moving-demo'],
   credentials: [credential],
   ...(values.data !== undefined && { data: await loadDataSet(values.data), withDemo: values.demo }),
 });

@@ -172,3 +172,29 @@ describe('the limit of watched partitions', () => {
     for (const stream of [first, refused, again]) stream.close();
   });
 });
+
+describe("npm start's moving demo", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({
+      env: { MMS_WATCH_ACTIVE_S: '1', MMS_WATCH_IDLE_S: '1' },
+      emulator: { movingDemo: true, jobStepMs: 150 },
+    });
+  });
+  afterAll(() => harness.close());
+
+  it('moves waiting demo partitions to DONE, and the live feed shows it without asking again', async () => {
+    const stream = await subscribe(harness.url, { keys: [{ sourceId: '200019', partitionId: '8171' }] });
+    const until = Date.now() + 8_000;
+    const statuses = () =>
+      stream.events.map((event) => (event.data as { mmsPartitionChanged: { status: string } }).mmsPartitionChanged.status);
+    while (statuses().at(-1) !== 'DONE' && Date.now() < until)
+      await stream.waitFor(stream.events.length + 1, until - Date.now()).catch(() => {});
+    stream.close();
+    expect(statuses()[0]).toBe('DOING');
+    expect(statuses().at(-1)).toBe('DONE');
+    // A partition of a job the demo leaves alone stays as it was.
+    const still = await harness.query('{ mmsPartition(sourceId: "200019", partitionId: "8001") { status } }');
+    expect(still.data).toEqual({ mmsPartition: { status: 'DONE' } });
+  }, 15_000);
+});
