@@ -354,6 +354,107 @@ async function runClusterScenario(): Promise<ClusterResult> {
   }
 }
 
+// L1: live status for many viewers. 1,000 SSE subscribers over 100 partitions of the demo's big
+// table (DONE, DOING and INIT ones, so every poll interval is at work), default intervals: how many
+// upstream calls a minute the gateway makes, against one poller per subscriber. Left out of
+// --quick unless --only names it.
+const LIVE = { name: 'L1', subscribers: 1000, partitions: 100, firstPartitionId: 8141, windowS: 60 } as const;
+const runLive = only ? only.includes(LIVE.name) : !quick;
+
+interface LiveResult {
+  name: string;
+  description: string;
+  subscribers: number;
+  partitions: number;
+  upstreamCallsPerMinute: number;
+  /** What polling per subscriber at the same intervals would cost. */
+  perSubscriberCallsPerMinute: number;
+  eventsReceived: number;
+  gatewayCpuPercent: number;
+  peakRssMb: number;
+  errors: number;
+}
+
+const LIVE_SUBSCRIPTION = 'subscription ($keys: [MmsPartitionKey!]!) { mmsPartitionChanged(keys: $keys) { id status size } }';
+
+async function runLiveScenario(): Promise<LiveResult> {
+  const emulator = await startEmulator(0);
+  const env = {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MAXCOMPUTE_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+  };
+  const gateway = await spawnNode([...START_FLAGS, 'dist/main.js'], env, 'graphql', 'measured');
+  const url = String(gateway.banner.graphql);
+  const controllers: AbortController[] = [];
+  let events = 0;
+  let errors = 0;
+  try {
+    const keys = Array.from({ length: LIVE.partitions }, (_, i) => ({
+      sourceId: '200019',
+      partitionId: String(LIVE.firstPartitionId + i),
+    }));
+    await Promise.all(
+      Array.from({ length: LIVE.subscribers }, async (_, i) => {
+        const controller = new AbortController();
+        controllers.push(controller);
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify({ query: LIVE_SUBSCRIPTION, variables: { keys: [keys[i % LIVE.partitions]] } }),
+          signal: controller.signal,
+        });
+        if (response.status !== 200 || !response.body) {
+          errors += 1;
+          return;
+        }
+        const reader = response.body.getReader();
+        void (async () => {
+          const decoder = new TextDecoder();
+          try {
+            for (;;) {
+              const chunk = await reader.read();
+              if (chunk.done) return;
+              const text = decoder.decode(chunk.value, { stream: true });
+              events += text.split('event: next').length - 1;
+              if (text.includes('"errors"')) errors += 1;
+            }
+          } catch {
+            // Aborted at the end of the run.
+          }
+        })();
+      }),
+    );
+    // Every subscriber has its first event, then the window starts.
+    const settleUntil = Date.now() + 30_000;
+    while (events < LIVE.subscribers && Date.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = await emulatorCalls(emulator.url);
+    const cpuBefore = cpuMicros(gateway.child.pid ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, LIVE.windowS * 1000));
+    const calls = (await emulatorCalls(emulator.url)) - before;
+    const cpuUsed = cpuMicros(gateway.child.pid ?? 0) - cpuBefore;
+    const upstreamCallsPerMinute = Math.round((calls * 60) / LIVE.windowS);
+    return {
+      name: LIVE.name,
+      description: `${LIVE.subscribers} SSE subscribers over ${LIVE.partitions} partitions (200019/${LIVE.firstPartitionId}–${LIVE.firstPartitionId + LIVE.partitions - 1}: DONE, DOING, INIT), default intervals, ${LIVE.windowS} s`,
+      subscribers: LIVE.subscribers,
+      partitions: LIVE.partitions,
+      upstreamCallsPerMinute,
+      perSubscriberCallsPerMinute: Math.round((upstreamCallsPerMinute * LIVE.subscribers) / LIVE.partitions),
+      eventsReceived: events,
+      gatewayCpuPercent: Math.round((cpuUsed / (LIVE.windowS * 1e6)) * 1000) / 10,
+      peakRssMb: Math.round(peakRssMb(gateway.child.pid ?? 0)),
+      errors,
+    };
+  } finally {
+    for (const controller of controllers) controller.abort();
+    await gateway.stop();
+    await emulator.stop();
+  }
+}
+
 async function runClientBaseline(): Promise<ClientBaseline> {
   const emulator = await startEmulator(0);
   try {
@@ -391,7 +492,7 @@ pinLoadGenerator();
 const selected = SCENARIOS.filter((s) => !only || only.includes(s.name));
 const runs = selected.map((scenario) => ({ scenario, results: [] as ScenarioResult[] }));
 const c1Runs: ClientBaseline[] = [];
-// With only Q3 asked for, no round (and so no C1) is run.
+// With only Q3 or L1 asked for, no round (and so no C1) is run.
 for (let round = 1; round <= ROUNDS && runs.length > 0; round += 1) {
   for (const { scenario, results } of runs) {
     results.push(await runScenario(scenario));
@@ -401,6 +502,8 @@ for (let round = 1; round <= ROUNDS && runs.length > 0; round += 1) {
 }
 const cluster = runCluster ? await runClusterScenario() : null;
 if (cluster) process.stderr.write(`${cluster.name} done\n`);
+const live = runLive ? await runLiveScenario() : null;
+if (live) process.stderr.write(`${live.name} done\n`);
 const results = runs.map((run) => summarise(run.results));
 const c1 =
   c1Runs.length > 0
@@ -465,10 +568,13 @@ const lines = [
   cluster
     ? `- ${cluster.name}, ${cluster.description}: **${cluster.upstreamCallsPerSecond}** upstream calls a second, **${cluster.quotaUsedPercent}%** of the quota (busiest second ${cluster.busiestSecond}); ${cluster.requestsPerSecond} req/s, p50 ${cluster.p50Ms} ms, p99 ${cluster.p99Ms} ms, ${cluster.errors} errors`
     : `- ${CLUSTER.name} (the quota of a cluster): not run`,
+  live
+    ? `- ${live.name}, ${live.description}: **${live.upstreamCallsPerMinute}** upstream calls a minute (one poller per subscriber at the same intervals: ${live.perSubscriberCallsPerMinute}); ${live.eventsReceived} events received, gateway CPU ${live.gatewayCpuPercent}%, peak RSS ${live.peakRssMb} MB, ${live.errors} errors`
+    : `- ${LIVE.name} (live status for many subscribers): not run`,
   `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 writeFileSync(
   new URL(quick ? 'results/quick.json' : 'results/latest.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, startFlags: START_FLAGS, pinning: PINNING, results, c1, ratios, cluster }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, durationSeconds: DURATION_S, rounds: ROUNDS, node: process.version, startFlags: START_FLAGS, pinning: PINNING, results, c1, ratios, cluster, live }, null, 2)}\n`,
 );
