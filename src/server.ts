@@ -67,6 +67,9 @@ const GRAPHQL_ENDPOINT = '/graphql';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
+// Each gateway's live status pollers, ended when its server closes.
+const liveStatus = new WeakMap<Gateway, PartitionWatch>();
+
 // Yoga logs with console-style arguments; pino wants an object then a message.
 function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
   return (first: unknown, ...rest: unknown[]) => {
@@ -117,7 +120,7 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
   };
   const { queryLimits } = settings;
   const { schema, subgraphSchema } = gatewaySchemas(settings.mutations);
-  return createYoga<Record<string, never>, GatewayContext>({
+  const gateway = createYoga<Record<string, never>, GatewayContext>({
     schema: subgraphSchema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
@@ -181,6 +184,8 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
       ...plugins,
     ],
   });
+  liveStatus.set(gateway, watch);
+  return gateway;
 }
 
 export interface ListeningGateway {
@@ -204,6 +209,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     server,
     close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
+        // Subscriptions never finish by themselves: they end first, so their connections can close.
+        liveStatus.get(gateway)?.close();
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         // Keep-alive connections go idle as their last response is sent: close them as they do.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -76,6 +76,8 @@ export class PartitionWatch {
   private readonly watched = new Map<string, Watched>();
   private readonly polls: LimitFunction;
   private subscribers = 0;
+  /** Ends each open subscription's stream (shutdown). */
+  private readonly endings = new Set<() => void>();
 
   constructor(
     private readonly reader: UpstreamReader,
@@ -122,9 +124,16 @@ export class PartitionWatch {
       if (signal?.aborted) resolve();
       signal?.addEventListener('abort', () => resolve(), { once: true });
     });
+    let ended = false;
+    const end = () => {
+      ended = true;
+      wake?.();
+    };
+    this.endings.add(end);
+    const endings = this.endings;
     return (async function* events() {
       try {
-        while (!signal?.aborted) {
+        while (!signal?.aborted && !ended) {
           if (queue.length === 0) {
             await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stopped]);
             wake = null;
@@ -133,6 +142,7 @@ export class PartitionWatch {
           yield queue.shift() as WatchEvent;
         }
       } finally {
+        endings.delete(end);
         leave();
       }
     })();
@@ -213,8 +223,9 @@ export class PartitionWatch {
     entry.timer.unref();
   }
 
-  /** Stops every poller (shutdown). */
+  /** Ends every subscription's stream and stops every poller (shutdown: open streams would hold it up). */
   close(): void {
+    for (const end of [...this.endings]) end();
     for (const entry of this.watched.values()) if (entry.timer) clearTimeout(entry.timer);
     this.watched.clear();
   }

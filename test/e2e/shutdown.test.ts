@@ -52,6 +52,35 @@ describe('a gateway process', { timeout: 60_000 }, () => {
     emulator.setFault(200018, 2323, null);
   });
 
+  it('ends open subscriptions on SIGTERM instead of waiting out the grace period, then exits 0', async () => {
+    const gateway = await startGatewayProcess(emulator, { SHUTDOWN_GRACE_MS: '30000' });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { mmsPartitionChanged(keys: [{ sourceId: "200018", partitionId: "2323" }]) { id } }' }),
+    });
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('event: next')) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      received += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(received).toContain('"mmsPartitionChanged":{"id":"2323"}');
+    const started = Date.now();
+    gateway.child.kill('SIGTERM');
+    // The stream is completed by the gateway, not cut by the grace period's end.
+    for (;;) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      received += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(received).toContain('event: complete');
+    expect(await gateway.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('warns when it serves a cloud identity beyond loopback without client authentication', async () => {
     const gateway = await startGatewayProcess(emulator, { HOST: '0.0.0.0' });
     gateway.child.kill('SIGTERM');
