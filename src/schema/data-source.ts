@@ -1,5 +1,4 @@
-import type { GatewayContext } from '../context.js';
-import { type DataSource, LIST_MMS_DATA_SOURCES } from '../upstream/actions/data-source.js';
+import { LIST_MMS_DATA_SOURCES } from '../upstream/actions/data-source.js';
 import { LIST_MMS_DBS } from '../upstream/actions/database.js';
 import { LIST_MMS_JOBS } from '../upstream/actions/job.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
@@ -14,15 +13,12 @@ import { jobListing, jobListingArgs, MmsJobConnection } from './job-listing.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
-import { type DataSourceRef, databaseRef, dataSourceRecord, dataSourceRef, jobRef, MmsDataSource, tableRef } from './refs.js';
+import { type DataSourceRef, databaseRef, dataSourceRecord, dataSourceRef, jobRef, MmsDataSource, recordFields, tableRef } from './refs.js';
 import { MmsTableConnection, tableListing, tableListingArgs } from './table-listing.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
-/** A field read from the data source's record (loaded only when such a field is asked for). */
-const fromRecord =
-  <T>(pick: (record: DataSource) => T) =>
-  async (ref: DataSourceRef, _args: unknown, context: GatewayContext): Promise<T> =>
-    pick(await dataSourceRecord(ref, context));
+/** A field read from the record (loaded only when such a field is asked for). */
+const fromRecord = recordFields(dataSourceRecord);
 
 MmsDataSource.implement({
   description:

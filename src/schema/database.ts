@@ -1,5 +1,3 @@
-import type { GatewayContext } from '../context.js';
-import type { Database } from '../upstream/actions/database.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
 import { builder } from './builder.js';
@@ -11,14 +9,11 @@ import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
-import { type DatabaseRef, databaseRecord, databaseRef, MmsDatabase, MmsDataSource, tableRef } from './refs.js';
+import { databaseRecord, databaseRef, MmsDatabase, MmsDataSource, recordFields, tableRef } from './refs.js';
 import { MmsTableConnection, tableListing, tableListingArgs } from './table-listing.js';
 
-/** A field read from the database's record (loaded only when such a field is asked for). */
-const fromRecord =
-  <T>(pick: (record: Database) => T) =>
-  async (ref: DatabaseRef, _args: unknown, context: GatewayContext): Promise<T> =>
-    pick(await databaseRecord(ref, context));
+/** A field read from the record (loaded only when such a field is asked for). */
+const fromRecord = recordFields(databaseRecord);
 
 MmsDatabase.implement({
   description: 'A database of a data source (GetMmsDb): a Hive database, a BigQuery dataset, or a schema of the source.',

@@ -1,5 +1,3 @@
-import type { GatewayContext } from '../context.js';
-import type { Job } from '../upstream/actions/job.js';
 import { LIST_MMS_TASKS } from '../upstream/actions/task.js';
 import { builder } from './builder.js';
 import { MmsDatabaseDestination } from './destinations.js';
@@ -7,14 +5,11 @@ import { toChildKey } from './ids.js';
 import { MmsJobConfig } from './job-config.js';
 import { MmsJobScope, MmsJobStatus } from './job-enums.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
-import { type JobRef, jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob } from './refs.js';
+import { jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob, recordFields } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
-/** A field read from the job's record (loaded only when such a field is asked for). */
-const fromRecord =
-  <T>(pick: (record: Job) => T) =>
-  async (ref: JobRef, _args: unknown, context: GatewayContext): Promise<T> =>
-    pick(await jobRecord(ref, context));
+/** A field read from the record (loaded only when such a field is asked for). */
+const fromRecord = recordFields(jobRecord);
 
 MmsJob.implement({
   description: 'A migration job of a data source (GetMmsJob): a database, tables or partitions to migrate, split into tasks.',

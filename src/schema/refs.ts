@@ -58,6 +58,16 @@ function loaded<T>(load: Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * The resolvers of fields read from the record behind a reference: `fromRecord(pick)` reads the
+ * record (once per request, through `record`) only when such a field is asked for.
+ */
+export function recordFields<Ref, Record>(record: (ref: Ref, context: GatewayContext) => Promise<Record>) {
+  return <T>(pick: (record: Record) => T) =>
+    async (ref: Ref, _args: unknown, context: GatewayContext): Promise<T> =>
+      pick(await record(ref, context));
+}
+
 /** The data source's record: the one it was listed with, or GetMmsDataSource through the request's loader. */
 export function dataSourceRecord(ref: DataSourceRef, context: GatewayContext): Promise<DataSource> {
   return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_DATA_SOURCE, dataSourceParams(ref.id)));

@@ -1,6 +1,5 @@
 import type { GatewayContext } from '../context.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
-import type { Table } from '../upstream/actions/table.js';
 import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
 import { builder } from './builder.js';
 import { MmsColumn } from './column.js';
@@ -12,14 +11,11 @@ import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
-import { MmsDatabase, MmsDataSource, MmsTable, type TableRef, tableRecord, tableRef } from './refs.js';
+import { MmsDatabase, MmsDataSource, MmsTable, recordFields, type TableRef, tableRecord, tableRef } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
-/** A field read from the table's record (loaded only when such a field is asked for). */
-const fromRecord =
-  <T>(pick: (record: Table) => T) =>
-  async (ref: TableRef, _args: unknown, context: GatewayContext): Promise<T> =>
-    pick(await tableRecord(ref, context));
+/** A field read from the record (loaded only when such a field is asked for). */
+const fromRecord = recordFields(tableRecord);
 
 /** A field the reference may already carry (a partition names its table, database): else the record's. */
 const fromRefOr =
