@@ -1,3 +1,4 @@
+import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { UpstreamReader } from '../cache/upstream-reader.js';
@@ -35,6 +36,9 @@ export class WatchLimitError extends Error {
 }
 
 type Listener = (event: WatchEvent) => void;
+
+/** Events kept for a subscriber that does not keep up. */
+const SUBSCRIBER_BUFFER = 1000;
 
 interface Watched {
   key: PartitionKey;
@@ -104,48 +108,24 @@ export class PartitionWatch {
    * then an event whenever one of them changes. Refuses (before any call) keys that would take
    * the process past its limit of watched partitions.
    */
-  watch(keys: readonly PartitionKey[], signal?: AbortSignal): AsyncGenerator<WatchEvent> {
+  watch(keys: readonly PartitionKey[], signal?: AbortSignal): AsyncIterableIterator<WatchEvent> {
     const distinct = [...new Map(keys.map((key) => [`${key.sourceId}/${key.partitionId}`, key])).entries()];
     const added = distinct.filter(([id]) => !this.watched.has(id)).length;
     if (this.watched.size + added > this.settings.maxPartitions) throw new WatchLimitError(this.settings.maxPartitions);
-    const queue: WatchEvent[] = [];
-    let wake: (() => void) | null = null;
-    const listener: Listener = (event) => {
-      queue.push(event);
-      wake?.();
-    };
-    for (const [id, key] of distinct) this.join(id, key, listener);
-    this.subscribers += 1;
-    const leave = () => {
+    return new Repeater<WatchEvent>(async (push, stop) => {
+      const listener: Listener = (event) => void push(event);
+      for (const [id, key] of distinct) this.join(id, key, listener);
+      this.subscribers += 1;
+      this.endings.add(stop);
+      if (signal?.aborted) stop();
+      signal?.addEventListener('abort', () => stop(), { once: true });
+      // Until the consumer returns, the request goes away, or the process shuts down.
+      await stop;
+      this.endings.delete(stop);
       for (const [id] of distinct) this.leave(id, listener);
       this.subscribers -= 1;
-    };
-    const stopped = new Promise<void>((resolve) => {
-      if (signal?.aborted) resolve();
-      signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
-    let ended = false;
-    const end = () => {
-      ended = true;
-      wake?.();
-    };
-    this.endings.add(end);
-    const endings = this.endings;
-    return (async function* events() {
-      try {
-        while (!signal?.aborted && !ended) {
-          if (queue.length === 0) {
-            await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stopped]);
-            wake = null;
-            continue;
-          }
-          yield queue.shift() as WatchEvent;
-        }
-      } finally {
-        endings.delete(end);
-        leave();
-      }
-    })();
+      // A consumer far behind keeps the newest events (a partition's latest state is what counts).
+    }, new SlidingBuffer(SUBSCRIBER_BUFFER));
   }
 
   private join(id: string, key: PartitionKey, listener: Listener): void {
