@@ -29,6 +29,7 @@ import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { gatewaySchemas } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 import { PartitionWatch } from './watch/partition-watch.js';
+import { serveWebSocket, type WebSocketSettings } from './websocket.js';
 
 export type GatewaySettings = Pick<
   Config,
@@ -67,8 +68,12 @@ const GRAPHQL_ENDPOINT = '/graphql';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-// Each gateway's live status pollers, ended when its server closes.
-const liveStatus = new WeakMap<Gateway, PartitionWatch>();
+/** What serving a gateway takes besides the yoga instance: its WebSocket settings, and its pollers to end on close. */
+interface Served {
+  watch: PartitionWatch;
+  webSocket: Omit<WebSocketSettings, 'path'>;
+}
+const served = new WeakMap<Gateway, Served>();
 
 // Yoga logs with console-style arguments; pino wants an object then a message.
 function forwardTo(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error') {
@@ -184,7 +189,7 @@ export function createGateway({ client, cache, logger, settings, metrics, tracin
       ...plugins,
     ],
   });
-  liveStatus.set(gateway, watch);
+  served.set(gateway, { watch, webSocket: { corsOrigins: settings.corsOrigins, maxMessageBytes: settings.maxBodyBytes, logger } });
   return gateway;
 }
 
@@ -195,9 +200,11 @@ export interface ListeningGateway {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Serves the gateway over HTTP on `host:port` (port 0 picks a free one). */
+/** Serves the gateway over HTTP and WebSocket on `host:port` (port 0 picks a free one). */
 export async function listen(gateway: Gateway, host: string, port: number): Promise<ListeningGateway> {
   const server = createServer(gateway);
+  const extras = served.get(gateway);
+  const webSocket = extras ? serveWebSocket(gateway, server, { ...extras.webSocket, path: GRAPHQL_ENDPOINT }) : null;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -210,7 +217,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         // Subscriptions never finish by themselves: they end first, so their connections can close.
-        liveStatus.get(gateway)?.close();
+        extras?.watch.close();
+        webSocket?.close();
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         // Keep-alive connections go idle as their last response is sent: close them as they do.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -39,6 +39,14 @@ export function callerOf(request: Request): Caller {
   return callers.get(request) ?? ANONYMOUS;
 }
 
+/**
+ * Gives a request the caller of the connection it came over (a WebSocket operation): its
+ * context is built before its own credentials are read, which are still checked then.
+ */
+export function assumeCaller(request: Request, caller: Caller): void {
+  callers.set(request, caller);
+}
+
 /** Scopes of a JWT payload: `scope` as a space-separated string (RFC 8693) or a list, or `scp`. */
 function scopesOf(payload: unknown): string[] {
   if (typeof payload !== 'object' || payload === null) return [];
@@ -56,7 +64,8 @@ function subjectOf(payload: unknown): string {
 /**
  * Client authentication for the gateway itself: a static API key (`x-api-key`) or a JWT
  * (`Authorization: Bearer`, HS256 secret or JWKS), either one enough. Checked when the GraphQL
- * request is parsed, before any execution, so a refused request makes no upstream call.
+ * request is parsed (a WebSocket operation: when its context is built), before any execution,
+ * so a refused request makes no upstream call.
  * Without keys or JWT configured, reading is open to anyone; the caller is still identified,
  * since changing jobs always takes a write key or the write scope.
  */
@@ -90,24 +99,33 @@ export function useClientAuth(auth: ClientAuth): Plugin[] {
       );
     }
   }
-  plugins.push({
-    onRequestParse: ({ request, serverContext }) => {
-      const apiKey = request.headers.get(API_KEY_HEADER);
-      if (apiKey !== null) {
-        const writer = writeKeyDigests.length > 0 && isKnownKey(apiKey, writeKeyDigests);
-        if (writer || isKnownKey(apiKey, keyDigests)) {
-          callers.set(request, { id: `key:${digest(apiKey).toString('hex').slice(0, 12)}`, mayWrite: writer });
-          return;
-        }
-        if (readAuth) throw unauthenticated();
-        return;
-      }
-      const token = jwt ? (serverContext as { jwt?: { payload?: unknown } }).jwt : undefined;
-      if (token !== undefined) {
-        callers.set(request, { id: `jwt:${subjectOf(token.payload)}`, mayWrite: scopesOf(token.payload).includes(auth.writeScope) });
+  // Decided once per request: when parsed (HTTP), or when its context is built (a WebSocket
+  // operation, which yoga never parses as an HTTP request).
+  const decided = new WeakSet<Request>();
+  const decide = (request: Request, token: { payload?: unknown } | undefined): void => {
+    decided.add(request);
+    const apiKey = request.headers.get(API_KEY_HEADER);
+    if (apiKey !== null) {
+      const writer = writeKeyDigests.length > 0 && isKnownKey(apiKey, writeKeyDigests);
+      if (writer || isKnownKey(apiKey, keyDigests)) {
+        callers.set(request, { id: `key:${digest(apiKey).toString('hex').slice(0, 12)}`, mayWrite: writer });
         return;
       }
       if (readAuth) throw unauthenticated();
+      return;
+    }
+    if (jwt && token !== undefined) {
+      callers.set(request, { id: `jwt:${subjectOf(token.payload)}`, mayWrite: scopesOf(token.payload).includes(auth.writeScope) });
+      return;
+    }
+    if (readAuth) throw unauthenticated();
+  };
+  type WithToken = { jwt?: { payload?: unknown }; request?: Request };
+  plugins.push({
+    onRequestParse: ({ request, serverContext }) => decide(request, (serverContext as WithToken).jwt),
+    onContextBuilding: ({ context }) => {
+      const { request, jwt: token } = context as WithToken;
+      if (request && !decided.has(request)) decide(request, token);
     },
   });
   return plugins;

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoSecrets, type GraphQLAnswer, type Harness, postGraphQL, startHarness } from '../support/harness.js';
+import { hs256Jwt } from '../support/jwt.js';
 
 // Job control over the real client and the emulator: who may, what reaches the upstream (once),
 // what the cache and the answer say afterwards, and that the schema has no mutations unless asked.
@@ -10,12 +10,7 @@ const WRITE_KEY = 'k-write-0123456789abcdef';
 const JWT_SECRET = 'jwt-secret-for-job-control-0123456789';
 const HIVE_PROD = '200019';
 
-/** An HS256 JWT, built by hand so that the test does not trust the library it checks. */
-function jwt(payload: Record<string, unknown>): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
-  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
-}
+const jwt = (payload: Record<string, unknown>) => hs256Jwt(JWT_SECRET, payload);
 const bearer = (payload: Record<string, unknown>) => ({
   authorization: `Bearer ${jwt({ exp: Math.floor(Date.now() / 1000) + 300, ...payload })}`,
 });

@@ -1,74 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
+import { subscribeOverSse as subscribe } from '../support/subscriptions.js';
 
 // Live partition status over Server-Sent Events, against the emulator: one poller per
 // partition whatever the number of subscribers, changes pushed to all, polling stopped
 // when the last subscriber leaves.
-
-const SUBSCRIPTION = `subscription ($keys: [MmsPartitionKey!]!) { mmsPartitionChanged(keys: $keys) { id status size } }`;
-
-interface Stream {
-  events: Record<string, unknown>[];
-  /** Resolves with the events once there are at least `count`. */
-  waitFor(count: number, timeoutMs: number): Promise<Record<string, unknown>[]>;
-  close(): void;
-}
-
-/** One SSE subscription as graphql-yoga serves it (`Accept: text/event-stream`). */
-async function subscribe(url: string, variables: Record<string, unknown>): Promise<Stream> {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: SUBSCRIPTION, variables }),
-    signal: controller.signal,
-  });
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events: Record<string, unknown>[] = [];
-  const waiters: (() => void)[] = [];
-  const reader = response.body?.getReader();
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trim())
-            .join('\n');
-          if (block.startsWith('event: next') && data) {
-            events.push(JSON.parse(data) as Record<string, unknown>);
-            for (const wake of waiters.splice(0)) wake();
-          }
-          end = buffer.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // Closed by the test.
-    }
-  })();
-  return {
-    events,
-    waitFor: async (count, timeoutMs) => {
-      const until = Date.now() + timeoutMs;
-      while (events.length < count) {
-        const left = until - Date.now();
-        if (left <= 0) throw new Error(`${events.length} of ${count} events after ${timeoutMs} ms`);
-        await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise((resolve) => setTimeout(resolve, left))]);
-      }
-      return events;
-    },
-    close: () => controller.abort(),
-  };
-}
 
 const KEY = { sourceId: '5', partitionId: '1' };
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import { runGatewayCommand } from '../support/command.js';
 import { postGraphQL } from '../support/harness.js';
+import { subscribeOverWebSocket } from '../support/subscriptions.js';
 
 /**
  * The `mms-gateway` command in its own process against an emulator of the test's, configured as for the
@@ -52,7 +53,7 @@ describe('a gateway process', { timeout: 60_000 }, () => {
     emulator.setFault(200018, 2323, null);
   });
 
-  it('ends open subscriptions on SIGTERM instead of waiting out the grace period, then exits 0', async () => {
+  it('ends open subscriptions (SSE and WebSocket) on SIGTERM instead of waiting out the grace period, then exits 0', async () => {
     const gateway = await startGatewayProcess(emulator, { SHUTDOWN_GRACE_MS: '30000' });
     const response = await fetch(gateway.url, {
       method: 'POST',
@@ -68,6 +69,8 @@ describe('a gateway process', { timeout: 60_000 }, () => {
       received += decoder.decode(chunk.value, { stream: true });
     }
     expect(received).toContain('"mmsPartitionChanged":{"id":"2323"}');
+    const socket = subscribeOverWebSocket(gateway.url.replace(/\/graphql$/, ''), { keys: [{ sourceId: '200018', partitionId: '2323' }] });
+    await socket.waitFor(1, 5_000);
     const started = Date.now();
     gateway.child.kill('SIGTERM');
     // The stream is completed by the gateway, not cut by the grace period's end.
@@ -77,6 +80,8 @@ describe('a gateway process', { timeout: 60_000 }, () => {
       received += decoder.decode(chunk.value, { stream: true });
     }
     expect(received).toContain('event: complete');
+    // WebSocket clients are told the server is going away.
+    expect((await socket.closed).code).toBe(1001);
     expect(await gateway.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
   });
