@@ -6,6 +6,8 @@ import {
   type MmsMigrationStatus,
   type MmsPartitionKey,
   type MmsTaskStatus,
+  PartitionChangesDocument,
+  type PartitionChangesSubscription,
   type PartitionRowFragment,
   PartitionsByStatusDocument,
   PartitionsDocument,
@@ -52,10 +54,15 @@ const TASKS_PAGE_SIZE = 20;
 /** How often a running job's page reads it again. */
 const POLL_MS = 2000;
 const API_KEY_STORAGE = 'mms-example.api-key';
+/** The live feed's first pause before it connects again; it doubles on each failure up to the last. */
+const LIVE_RETRY_FIRST_MS = 1000;
+const LIVE_RETRY_MAX_MS = 30_000;
 
 interface GraphQLError {
   message: string;
-  extensions?: { code?: string };
+  path?: (string | number)[];
+  /** A live event's error also names its key (`sourceId`, `partitionId`). */
+  extensions?: { code?: string; sourceId?: unknown; partitionId?: unknown };
 }
 
 interface GraphQLAnswer<TResult> {
@@ -233,33 +240,273 @@ function failure(error: unknown): string {
   return `The gateway could not be reached: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+// Live status: the partitions a screen shows follow the PartitionChanges subscription, over
+// Server-Sent Events read from a fetch (an EventSource could not send the CSRF header and the
+// API key that every request carries).
+
+/** A partition's key as rows and events name it: `sourceId/partitionId`. */
+function partitionKeyText(sourceId: string, partitionId: string): string {
+  return `${sourceId}/${partitionId}`;
+}
+
+interface StreamEvent {
+  event: string;
+  data: string;
+}
+
+/** Reads the Server-Sent Events of `body` until it ends, calling `onEvent` for each complete one. */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: StreamEvent) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) return;
+    buffer = (buffer + decoder.decode(chunk.value, { stream: true })).replaceAll('\r\n', '\n');
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of buffer.slice(0, end).split('\n')) {
+        // Lines starting with a colon are comments: the gateway's keep-alive pings.
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+      }
+      if (data.length) onEvent({ event, data: data.join('\n') });
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+    }
+  }
+}
+
+type LiveState = { kind: 'connecting' } | { kind: 'live' } | { kind: 'retrying'; inMs: number; reason: string };
+
+interface LiveHandlers {
+  onPartition(partition: PartitionRowFragment): void;
+  /** A key the gateway could not read this time (it stays watched). */
+  onUnreadable(key: string, message: string): void;
+  onState(state: LiveState): void;
+}
+
+interface LiveFeed {
+  stop(): void;
+}
+
+/**
+ * Follows `keys` until stopped: the current state of each first, then every change. When the
+ * stream ends or fails it connects again after a pause that doubles up to LIVE_RETRY_MAX_MS
+ * (and starts over once events flow again).
+ */
+function followPartitions(keys: readonly MmsPartitionKey[], handlers: LiveHandlers): LiveFeed {
+  const controller = new AbortController();
+  let pause = LIVE_RETRY_FIRST_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const connect = async () => {
+    handlers.onState({ kind: 'connecting' });
+    let reason = 'the stream ended';
+    try {
+      const response = await fetch(gateway, {
+        method: 'POST',
+        headers: gatewayHeaders({ 'content-type': 'application/json', accept: 'text/event-stream' }),
+        body: JSON.stringify({ query: PartitionChangesDocument.toString(), variables: { keys } }),
+        signal: controller.signal,
+      });
+      if (!response.ok || !response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
+        throw new Error(`HTTP ${response.status}`);
+      }
+      await readEvents(response.body, ({ event, data }) => {
+        if (event !== 'next') return;
+        const { data: result, errors } = JSON.parse(data) as GraphQLAnswer<PartitionChangesSubscription>;
+        const partition = result?.mmsPartitionChanged;
+        let flowing = Boolean(partition);
+        if (partition) handlers.onPartition(partition);
+        for (const error of errors ?? []) {
+          const { sourceId, partitionId } = error.extensions ?? {};
+          if (sourceId === undefined || partitionId === undefined) {
+            // Not about one key: the whole subscription was refused, and the stream ends.
+            reason = error.message;
+            continue;
+          }
+          flowing = true;
+          handlers.onUnreadable(partitionKeyText(String(sourceId), String(partitionId)), error.message);
+        }
+        if (flowing) {
+          pause = LIVE_RETRY_FIRST_MS;
+          handlers.onState({ kind: 'live' });
+        }
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    if (controller.signal.aborted) return;
+    // ±20%, so that pages cut off together do not all come back at the same instant.
+    const wait = Math.round(pause * (0.8 + Math.random() * 0.4));
+    handlers.onState({ kind: 'retrying', inMs: wait, reason });
+    pause = Math.min(pause * 2, LIVE_RETRY_MAX_MS);
+    timer = setTimeout(() => void connect(), wait);
+  };
+  void connect();
+  return {
+    stop: () => {
+      clearTimeout(timer);
+      controller.abort();
+    },
+  };
+}
+
+const liveIndicator = document.getElementById('live') as HTMLElement;
+
+/** The indicator beside the tabs: hidden while no screen follows live status. */
+function showLiveState(state: LiveState | null): void {
+  liveIndicator.hidden = state === null;
+  if (!state) return;
+  liveIndicator.dataset.state = state.kind;
+  liveIndicator.removeAttribute('title');
+  if (state.kind === 'connecting') liveIndicator.textContent = 'connecting…';
+  else if (state.kind === 'live') liveIndicator.textContent = 'live';
+  else {
+    liveIndicator.textContent = `offline, retrying in ${Math.ceil(state.inMs / 1000)} s`;
+    liveIndicator.title = state.reason;
+  }
+}
+
+/** The feed of the screen on show, stopped whenever the screen changes. */
+let liveFeed: LiveFeed | null = null;
+
+function stopLive(): void {
+  liveFeed?.stop();
+  liveFeed = null;
+  showLiveState(null);
+}
+
+/**
+ * The rows of a partition table, by key, kept current by the live feed: `draw` fills a row from
+ * its partition, `onChange` redraws what depends on the rows (the summary line).
+ */
+class PartitionRows {
+  private readonly rows = new Map<string, { partition: PartitionRowFragment; tr: HTMLTableRowElement }>();
+  private readonly unreadable = new Map<string, string>();
+  private readonly body: HTMLElement;
+  private readonly draw: (tr: HTMLTableRowElement, partition: PartitionRowFragment) => void;
+  private readonly onChange: () => void;
+  /** Every key the table may show, in the order its rows go. */
+  private readonly keys: readonly MmsPartitionKey[];
+  private readonly order: readonly string[];
+
+  constructor(
+    body: HTMLElement,
+    keys: readonly MmsPartitionKey[],
+    draw: (tr: HTMLTableRowElement, partition: PartitionRowFragment) => void,
+    onChange: () => void,
+  ) {
+    this.body = body;
+    this.keys = keys;
+    this.order = keys.map((key) => partitionKeyText(key.sourceId, key.partitionId));
+    this.draw = draw;
+    this.onChange = onChange;
+  }
+
+  /** Shows `partition` as it is now: its row redrawn, or added in its place among the others. */
+  set(partition: PartitionRowFragment): void {
+    const key = partitionKeyText(partition.sourceId, partition.id);
+    if (!this.order.includes(key)) return;
+    this.unreadable.delete(key);
+    let tr = this.rows.get(key)?.tr;
+    if (!tr) {
+      tr = document.createElement('tr');
+      tr.dataset.partition = key;
+      const later = this.order.slice(this.order.indexOf(key) + 1).find((other) => this.rows.has(other));
+      this.body.insertBefore(tr, later ? (this.rows.get(later)?.tr ?? null) : null);
+    }
+    tr.classList.remove('stale');
+    tr.removeAttribute('title');
+    this.draw(tr, partition);
+    this.rows.set(key, { partition, tr });
+    this.onChange();
+  }
+
+  /** Marks a key unreadable: its row, if shown, stays with what it last said, greyed out. */
+  setUnreadable(key: string, message: string): void {
+    if (!this.order.includes(key)) return;
+    this.unreadable.set(key, message);
+    const tr = this.rows.get(key)?.tr;
+    if (tr) {
+      tr.classList.add('stale');
+      tr.title = message;
+    }
+    this.onChange();
+  }
+
+  /** `3 DONE, 2 DOING`: the statuses of the readable rows, in the order they first appear. */
+  statusCounts(): string {
+    const counts = new Map<string, number>();
+    for (const key of this.order) {
+      const row = this.rows.get(key);
+      if (!row || this.unreadable.has(key)) continue;
+      const status = row.partition.status ?? 'UNKNOWN';
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+  }
+
+  get unreadableCount(): number {
+    return this.unreadable.size;
+  }
+
+  /** Keeps the rows current until the screen changes. */
+  follow(): void {
+    stopLive();
+    if (!this.keys.length) return;
+    liveFeed = followPartitions(this.keys, {
+      onPartition: (partition) => this.set(partition),
+      onUnreadable: (key, message) => this.setUnreadable(key, message),
+      onState: showLiveState,
+    });
+  }
+}
+
 // The partitions dashboard: the first screen.
 
-async function loadDashboard(): Promise<void> {
+function drawDashboardRow(tr: HTMLTableRowElement, partition: PartitionRowFragment): void {
+  tr.replaceChildren(
+    cell(partition.tableName ?? '—'),
+    cell(partitionSpec(partition)),
+    cell(humanBytes(partition.size ?? null), 'number'),
+    cell(rowCount(partition.numRows), 'number'),
+    badgeCell(partition.status),
+  );
+}
+
+/** Reads the dashboard's partitions: its rows, or null when there are none to follow (the summary says why). */
+async function loadDashboard(): Promise<PartitionRows | null> {
   const summary = document.getElementById('summary') as HTMLElement;
-  const rows = document.getElementById('rows') as HTMLElement;
+  const body = document.getElementById('rows') as HTMLElement;
   try {
     const { data, errors } = await persistedQuery(PartitionsDocument, { keys: KEYS });
-    const partitions = (data?.mmsPartitions ?? []).filter((partition) => partition !== null);
-    const counts = new Map<string, number>();
-    for (const partition of partitions) {
-      const status = partition.status ?? 'UNKNOWN';
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-      const tr = document.createElement('tr');
-      tr.append(
-        cell(partition.tableName ?? '—'),
-        cell(partitionSpec(partition)),
-        cell(humanBytes(partition.size ?? null), 'number'),
-        cell(rowCount(partition.numRows), 'number'),
-        badgeCell(status),
-      );
-      rows.append(tr);
+    if (!data) {
+      summary.className = 'error';
+      summary.textContent = errorText(errors) ?? 'No answer from the gateway.';
+      return null;
     }
-    summary.textContent =
-      [...counts].map(([status, n]) => `${n} ${status}`).join(', ') + (errors?.length ? ` (${errors.length} unreadable)` : '');
+    const rows: PartitionRows = new PartitionRows(body, KEYS, drawDashboardRow, () => {
+      const unreadable = rows.unreadableCount;
+      summary.textContent = rows.statusCounts() + (unreadable ? ` (${unreadable} unreadable)` : '');
+    });
+    // The list is in key order, null where a key could not be read.
+    data.mmsPartitions.forEach((partition, index) => {
+      const key = KEYS[index];
+      if (partition) rows.set(partition);
+      else if (key) {
+        const why = errors?.find((error) => error.path?.[1] === index)?.message ?? 'unreadable';
+        rows.setUnreadable(partitionKeyText(key.sourceId, key.partitionId), why);
+      }
+    });
+    return rows;
   } catch (error) {
     summary.className = 'error';
     summary.textContent = failure(error);
+    return null;
   }
 }
 
@@ -508,24 +755,38 @@ async function showPartitions(current: number, route: PartitionsRoute): Promise<
   setBreadcrumbs(['Data sources', sources], [sourceName, routeHash({ view: 'tables', sourceId: route.sourceId })], [tableName, null]);
   inventory.title.textContent = table.dbName ? `${table.dbName}.${tableName}` : tableName;
   const { edges, totalCount, pageInfo } = table.partitions;
-  for (const { node: partition } of edges) {
-    const tr = document.createElement('tr');
-    tr.append(
-      cell(partitionSpec(partition)),
-      cell(humanBytes(partition.size ?? null), 'number'),
-      cell(rowCount(partition.numRows), 'number'),
-      badgeCell(partition.status),
-      cell(partition.lastDdlTime ?? '—'),
-    );
-    inventory.rows.append(tr);
-  }
   if (pageInfo.hasNextPage && pageInfo.endCursor) {
     nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
     inventory.next.hidden = false;
   }
   const which = route.statuses.length ? route.statuses.join(', ') : 'every status';
   const start = (route.page - 1) * route.first + 1;
-  finishScreen(edges.length ? `Partitions ${start}–${start + edges.length - 1} of ${totalCount} (${which})` : `No partitions (${which})`);
+  const position = edges.length
+    ? `Partitions ${start}–${start + edges.length - 1} of ${totalCount} (${which})`
+    : `No partitions (${which})`;
+  const keys = edges.map(({ node }) => ({ sourceId: node.sourceId, partitionId: node.id }));
+  // The statuses of the rows on screen, as they are now: a row may have moved on since the page was filtered.
+  const summaryLine = () => {
+    const unreadable = rows.unreadableCount;
+    const counts = [rows.statusCounts(), unreadable ? `${unreadable} unreadable` : ''].filter(Boolean).join(', ');
+    return counts ? `${position}: ${counts}` : position;
+  };
+  const rows = new PartitionRows(inventory.rows, keys, drawPartitionRow, () => {
+    if (current === navigation) inventory.summary.textContent = summaryLine();
+  });
+  for (const { node: partition } of edges) rows.set(partition);
+  finishScreen(summaryLine());
+  rows.follow();
+}
+
+function drawPartitionRow(tr: HTMLTableRowElement, partition: PartitionRowFragment): void {
+  tr.replaceChildren(
+    cell(partitionSpec(partition)),
+    cell(humanBytes(partition.size ?? null), 'number'),
+    cell(rowCount(partition.numRows), 'number'),
+    badgeCell(partition.status),
+    cell(partition.lastDdlTime ?? '—'),
+  );
 }
 
 // Migration jobs: a source's jobs, then one job with its tasks, each task's log, and the job's
@@ -939,12 +1200,14 @@ async function runControl(kind: ControlKind): Promise<void> {
   await refreshJob(current, route, 'reload');
 }
 
-let dashboardLoaded = false;
+/** The dashboard's one read, started when it is first shown. */
+let dashboardLoad: Promise<PartitionRows | null> | null = null;
 
 async function show(route: Route): Promise<void> {
   navigation += 1;
   const current = navigation;
   clearTimeout(pollTimer);
+  stopLive();
   shownJob = null;
   openLogs.clear();
   setControlStatus('');
@@ -969,13 +1232,14 @@ async function show(route: Route): Promise<void> {
   }
   try {
     switch (route.view) {
-      case 'dashboard':
-        // Loaded once, when first shown: opening another screen directly asks nothing for it.
-        if (!dashboardLoaded) {
-          dashboardLoaded = true;
-          await loadDashboard();
-        }
+      case 'dashboard': {
+        // Read once, when first shown (opening another screen directly asks nothing for it), then
+        // followed live while on screen: the feed's first events bring back what changed meanwhile.
+        dashboardLoad ??= loadDashboard();
+        const rows = await dashboardLoad;
+        if (current === navigation) rows?.follow();
         return;
+      }
       case 'sources':
         return await showSources(current);
       case 'tables':

@@ -1112,6 +1112,13 @@ export type JobPageQueryVariables = Exact<{
 
 export type JobPageQuery = { __typename?: 'Query', mmsCapabilities: { __typename?: 'MmsCapabilities', jobControl: boolean }, mmsJob?: { __typename?: 'MmsJob', id: string, sourceId: string, name?: string | null, type?: MmsJobScope | null, status?: MmsJobStatus | null, stopped?: boolean | null, taskCount?: number | null, tasksDone?: number | null, eta?: string | null, createTime?: string | null, sourceDatabaseName?: string | null, source: { __typename?: 'MmsDataSource', id: string, name?: string | null }, destination?: { __typename?: 'MmsDatabaseDestination', projectName?: string | null, schemaName?: string | null } | null, config?: { __typename?: 'MmsJobConfig', tables: Array<string>, tableAllowList: Array<string>, tableDenyList: Array<string>, partitionIds: Array<string>, incremental?: boolean | null, verification?: boolean | null, tableMapping: Array<{ __typename?: 'MmsKeyValue', key: string, value: string }>, partitionFilters: Array<{ __typename?: 'MmsKeyValue', key: string, value: string }> } | null, tasks: { __typename?: 'MmsTaskConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MmsTaskEdge', cursor: string, node: { __typename?: 'MmsTask', id: string, status?: MmsTaskStatus | null, running?: boolean | null, stopped?: boolean | null, retriedTimes?: number | null, startTime?: string | null, endTime?: string | null, table?: { __typename?: 'MmsTable', id: string, name?: string | null } | null } }> } } | null };
 
+export type PartitionChangesSubscriptionVariables = Exact<{
+  keys: Array<MmsPartitionKey> | MmsPartitionKey;
+}>;
+
+
+export type PartitionChangesSubscription = { __typename?: 'Subscription', mmsPartitionChanged: { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> } };
+
 export type PartitionRowFragment = { __typename?: 'MmsPartition', sourceId: string, id: string, tableName?: string | null, value?: string | null, size?: number | null, numRows?: number | null, status?: MmsMigrationStatus | null, lastDdlTime?: string | null, spec: Array<{ __typename?: 'MmsPartitionColumnValue', column: string, value: string }> };
 
 export type PartitionQueryVariables = Exact<{
@@ -1339,6 +1346,26 @@ export const JobPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JobPageQuery, JobPageQueryVariables>;
+export const PartitionChangesDocument = new TypedDocumentString(`
+    subscription PartitionChanges($keys: [MmsPartitionKey!]!) {
+  mmsPartitionChanged(keys: $keys) {
+    ...PartitionRow
+  }
+}
+    fragment PartitionRow on MmsPartition {
+  sourceId
+  id
+  tableName
+  value
+  spec {
+    column
+    value
+  }
+  size
+  numRows
+  status
+  lastDdlTime
+}`) as unknown as TypedDocumentString<PartitionChangesSubscription, PartitionChangesSubscriptionVariables>;
 export const PartitionDocument = new TypedDocumentString(`
     query Partition($sourceId: ID!, $partitionId: ID!) {
   mmsPartition(sourceId: $sourceId, partitionId: $partitionId) {

@@ -232,6 +232,13 @@ export async function loadDataSet(file: string): Promise<Map<string, EmulatedPar
 //
 // The running tasks hold still until a control action sets their job going (see
 // inventory/job-runs.ts), so the demo reads the same however long the emulator runs.
+//
+// The moving demo (`npm start`, `npm run emulator -- --moving-demo`; MOVING_DEMO in
+// job-data.ts) sets 504 and 505 going at start-up, a step every `jobStepMs`: 504's tasks not
+// failed run to DONE, their partitions (8151–8180, 8186–8250) through DOING to DONE;
+// 505's 5501 fails its data step on 3202 (DATA_FAILED, the HDFS error), so 3201–3202 go
+// INIT → DOING, then 3201 DONE and 3202 FAILED, and 505 ends FAILED. The failure is met once: a
+// retry runs 5501 to DONE. Without the moving demo no task fails by itself.
 
 /** The table with many partitions: ListMmsPartitions paging and sorting have rows to work on. */
 export const DEMO_BIG_TABLE = {

@@ -1,5 +1,13 @@
-import { failedStep, nextStatus } from './inventory/job-runs.js';
-import { isSettled, type JobConfigRecord, type JobRecord, type TaskPartition, type TaskRecord, type TaskStatus } from './inventory/jobs.js';
+import { failedStep, type JobClock, nextStatus, startJob, stopJob } from './inventory/job-runs.js';
+import {
+  isSettled,
+  type JobConfigRecord,
+  type JobRecord,
+  type TaskFailure,
+  type TaskPartition,
+  type TaskRecord,
+  type TaskStatus,
+} from './inventory/jobs.js';
 import { childKey, decimalId, type InventoryStore, type TableRecord } from './inventory/records.js';
 import { enterStatus, instantOf, logControl } from './inventory/task-log.js';
 
@@ -243,6 +251,7 @@ function taskRecord(store: InventoryStore, job: JobRecord, demo: DemoTask): Task
     partitions,
     log: [],
     nextStepAt: null,
+    failure: null,
   };
 }
 
@@ -297,4 +306,37 @@ export function addDemoJobs(store: InventoryStore): void {
   // One entry keeps the log page's spelling of DATA_DONE, as the service may send it.
   const entry = store.tasks.get('200019/5101')?.log.find((logged) => logged.status === 'DATA_DONE');
   if (entry) entry.status = 'DATA_DONG';
+}
+
+/**
+ * `npm start`'s moving demo (EmulatorOptions.movingDemo): the demo jobs it sets going, and the
+ * failure their runs meet, so that live status shows a partition end FAILED beside the ones
+ * that end DONE.
+ */
+export const MOVING_DEMO: {
+  jobs: readonly { sourceId: string; jobId: string }[];
+  failures: readonly { sourceId: string; taskId: string; failure: TaskFailure }[];
+} = {
+  jobs: [
+    { sourceId: '200019', jobId: '504' },
+    { sourceId: '200019', jobId: '505' },
+  ],
+  failures: [
+    // staging_orders_new's one task fails copying region=us: 3202 FAILED, 3201 DONE, the job FAILED.
+    { sourceId: '200019', taskId: '5501', failure: { status: 'DATA_FAILED', partitionId: 3202, msg: `${HDFS_ERROR} (partition 3202)` } },
+  ],
+};
+
+/** Plans the moving demo's failures and sets its jobs going (a running job is resumed by stopping and starting it). */
+export function startMovingDemo(store: InventoryStore, clock: JobClock): void {
+  for (const { sourceId, taskId, failure } of MOVING_DEMO.failures) {
+    const task = store.tasks.get(childKey(sourceId, taskId));
+    if (!task || failedStep(failure.status) === undefined)
+      throw new Error(`moving demo: no task ${taskId} in ${sourceId} to fail in ${failure.status}`);
+    task.failure = failure;
+  }
+  for (const { sourceId, jobId } of MOVING_DEMO.jobs) {
+    stopJob(store, sourceId, jobId, clock);
+    startJob(store, sourceId, jobId, clock);
+  }
 }

@@ -12,7 +12,8 @@ import {
   PUBLISHED_EXAMPLE_REQUEST_ID,
   partitionKey,
 } from './data.js';
-import { advanceJobs, type InventoryStore, inventoryStore, type JobClock, startJob, stopJob } from './inventory.js';
+import { advanceJobs, type InventoryStore, inventoryStore, type JobClock } from './inventory.js';
+import { startMovingDemo } from './job-data.js';
 import { matchRoute, type Route } from './routes.js';
 import { EMPTY_BODY_SHA256, parseAuthorization, type SignableRequest, sign, signaturesEqual } from './signature.js';
 
@@ -53,8 +54,9 @@ export interface EmulatorOptions {
   jobStepMs?: number;
   /**
    * Sets two demo jobs going at start-up (`npm start`'s embedded emulator), so that live status
-   * has something to show: page_views_recent's waiting batches and staging_orders_new move
-   * INIT → DOING → DONE, a step every `jobStepMs`, their partitions with them.
+   * has something to show: page_views_recent's waiting batches move INIT → DOING → DONE, a step
+   * every `jobStepMs`, their partitions with them, and staging_orders_new's task fails its data
+   * step, leaving one partition FAILED (MOVING_DEMO in job-data.ts).
    */
   movingDemo?: boolean;
   host?: string;
@@ -147,12 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     jobStepMs: options.jobStepMs ?? 4000,
   };
   const clock = (): JobClock => ({ now: Date.now(), stepMs: Math.max(0, emulator.jobStepMs) });
-  if (options.movingDemo) {
-    // A running job is resumed by stopping and starting it; an INIT one by starting it.
-    stopJob(store, '200019', '504', clock());
-    startJob(store, '200019', '504', clock());
-    startJob(store, '200019', '505', clock());
-  }
+  if (options.movingDemo) startMovingDemo(store, clock());
 
   function verify(req: IncomingMessage, rawPath: string, rawQuery: string, action: string): void {
     const header = (name: string) => {

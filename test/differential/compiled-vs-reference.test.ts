@@ -165,6 +165,12 @@ const EXAMPLE_VARIABLES: Record<string, [string, Record<string, unknown>][]> = {
     ['a table that does not exist', { sourceId: '200019', tableId: '424242', status: ['DONE'] }],
     ['an invalid table ID', { sourceId: '200019', tableId: 'x' }],
   ],
+  // An event stream has no one answer to compare: only what both refuse before the first event.
+  PartitionChanges: [
+    ['an invalid partition ID among found ones', { keys: [PUBLISHED, key('200018', 'abc'), ORDERS] }],
+    ['101 keys', { keys: Array.from({ length: 101 }, (_, i) => key('200018', String(i))) }],
+    ['a key without its partition ID', { keys: [{ sourceId: '200018' }] }],
+  ],
   // The demo jobs (src/emulator/data.ts) hold still here: nothing below starts, stops or retries one.
   SourceJobs: [
     ["hive_prod's jobs", { sourceId: '200019' }],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticCredential } from '../../src/app.js';
 import { demoInventory } from '../../src/emulator/data.js';
 import { advanceJobs, getJob, getTask, listTaskLogs, retryJob, startJob, stopJob } from '../../src/emulator/inventory.js';
+import { startMovingDemo } from '../../src/emulator/job-data.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import { type CallParams, type UpstreamAction, wireQuery } from '../../src/upstream/action.js';
 import { GET_MMS_JOB, LIST_MMS_JOBS, RETRY_MMS_JOB, START_MMS_JOB, STOP_MMS_JOB } from '../../src/upstream/actions/job.js';
@@ -528,6 +529,43 @@ describe('job control actions', () => {
   });
 });
 
+describe("npm start's moving demo", () => {
+  let emulator: Emulator;
+  let call: ReturnType<typeof caller>;
+  beforeAll(async () => {
+    emulator = await startEmulator({ movingDemo: true, jobStepMs: 40 });
+    call = caller(emulator);
+  });
+  afterAll(() => emulator.close());
+
+  const partitionStatus = async (partitionId: number) =>
+    dataOf(await call(GET_MMS_PARTITION, { path: { sourceId: '200019', partitionId: String(partitionId) } })).status;
+
+  it('runs its jobs to the end: the waiting partitions DONE, and one partition FAILED with its task and job', async () => {
+    const settled = await eventually(
+      async () => [dataOf(await call(GET_MMS_JOB, job(200019, 504))), dataOf(await call(GET_MMS_JOB, job(200019, 505)))],
+      (jobs) => jobs.every((data) => data.status !== 'DOING'),
+    );
+    expect(settled.map((data) => [data.id, data.status, data.taskDone])).toEqual([
+      [504, 'FAILED', 19],
+      [505, 'FAILED', 0],
+    ]);
+    expect([await partitionStatus(3201), await partitionStatus(3202)]).toEqual(['DONE', 'FAILED']);
+    for (const partitionId of [8151, 8171, 8180, 8186, 8222, 8250])
+      expect(await partitionStatus(partitionId), String(partitionId)).toBe('DONE');
+    // The batch that had failed before the demo started stays as it was.
+    expect(await partitionStatus(8185)).toBe('FAILED');
+    expect(dataOf(await call(GET_MMS_TASK, task(200019, 5501)))).toMatchObject({
+      status: 'DATA_FAILED',
+      running: false,
+      endTime: expect.stringMatching(TIME),
+    });
+    const log = (await call(LIST_MMS_TASK_LOGS, task(200019, 5501))).body.data as Json[];
+    expect(log.at(-1)).toMatchObject({ status: 'DATA_FAILED', msg: expect.stringMatching(/fuxi job failed.*\(partition 3202\)$/) });
+    expect(log.at(-1)?.action).toMatch(/^insert overwrite table mms_staging\.default\.orders_new /);
+  });
+});
+
 describe('how runs move on', () => {
   // The same functions the routes call, with a clock of our own: every step lands at its due time.
   it('takes the steps that fell due, each stamped at its due time, and none once stopped', () => {
@@ -600,6 +638,26 @@ describe('how runs move on', () => {
     advanceJobs(store, { ...clock, now: clock.now + 1000 });
     expect(getTask(store, 200019, 5404)?.status).toBe('VERIFICATION_DOING');
     expect(getTask(store, 200019, 5420)).toMatchObject({ status: 'SCHEMA_DOING', startTime: '2025-01-01 00:00:01' });
+  });
+
+  it('meets a planned failure once: the step fails on its partition, the job FAILED; a retry then runs to DONE', () => {
+    const store = demoInventory();
+    const clock = { now: Date.parse('2025-01-01T00:00:00Z'), stepMs: 1000 };
+    startMovingDemo(store, clock);
+    const statuses = () => [3201, 3202].map((id) => store.partitions.get(`200019/${id}`)?.status);
+    expect(statuses()).toEqual(['DOING', 'DOING']);
+    advanceJobs(store, { ...clock, now: clock.now + 3000 });
+    expect(getTask(store, 200019, 5501)?.status).toBe('DATA_DOING');
+    advanceJobs(store, { ...clock, now: clock.now + 60_000 });
+    expect(getTask(store, 200019, 5501)).toMatchObject({ status: 'DATA_FAILED', running: false, endTime: '2025-01-01 00:00:04' });
+    expect(statuses()).toEqual(['DONE', 'FAILED']);
+    expect(getJob(store, 200019, 505)).toMatchObject({ status: 'FAILED', taskDone: 0 });
+    expect(getJob(store, 200019, 504)).toMatchObject({ status: 'FAILED', taskDone: 19 });
+
+    expect(retryJob(store, '200019', '505', { ...clock, now: clock.now + 70_000 })).toBe(505);
+    advanceJobs(store, { ...clock, now: clock.now + 80_000 });
+    expect(getJob(store, 200019, 505)).toMatchObject({ status: 'DONE', taskDone: 1 });
+    expect(statuses()).toEqual(['DONE', 'DONE']);
   });
 
   it('leaves the demo snapshot as it is until a control action', () => {

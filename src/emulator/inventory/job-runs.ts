@@ -1,4 +1,4 @@
-import { findJob, isFailed, isSettled, type JobRecord, jobStatus, type TaskRecord, type TaskStatus } from './jobs.js';
+import { findJob, isFailed, isSettled, type JobRecord, jobStatus, type TaskFailure, type TaskRecord, type TaskStatus } from './jobs.js';
 import { childKey, type InventoryStore, type WireInteger } from './records.js';
 import { enterStatus, logControl } from './task-log.js';
 
@@ -52,18 +52,31 @@ export function failedStep(status: TaskStatus): TaskStatus | undefined {
 
 /**
  * Puts what a task migrates in `status` in the inventory: its partitions, or the table's
- * own status for a table without partitions. Records are replaced, not changed, so an
- * answer already handed out keeps what it said.
+ * own status for a table without partitions; the partition `failedOn` names (if any) in
+ * FAILED instead. Records are replaced, not changed, so an answer already handed out keeps
+ * what it said.
  */
-function moveInventory(store: InventoryStore, task: TaskRecord, status: 'DOING' | 'DONE'): void {
+function moveInventory(store: InventoryStore, task: TaskRecord, status: 'DOING' | 'DONE' | 'FAILED', failedOn?: WireInteger): void {
   for (const { id } of task.partitions) {
     const key = childKey(task.sourceId, id);
     const partition = store.partitions.get(key);
-    if (partition) store.partitions.set(key, { ...partition, status });
+    const moved = failedOn !== undefined && String(id) === String(failedOn) ? 'FAILED' : status;
+    if (partition) store.partitions.set(key, { ...partition, status: moved });
   }
   const tableKey = childKey(task.sourceId, task.tableId);
   const table = store.tables.get(tableKey);
-  if (table && !table.hasPartitions) store.tables.set(tableKey, { ...table, status });
+  if (table && !table.hasPartitions) store.tables.set(tableKey, { ...table, status: failedOn === undefined ? status : 'FAILED' });
+}
+
+/** Ends a task's run in its planned failure, its partitions with it (see TaskFailure). */
+function fail(store: InventoryStore, job: JobRecord | undefined, task: TaskRecord, failure: TaskFailure, at: number): void {
+  enterStatus(store, job, task, failure.status, at, failure.msg);
+  // Met once: a retry then goes through.
+  task.failure = null;
+  task.running = false;
+  task.nextStepAt = null;
+  if (failure.partitionId === undefined) moveInventory(store, task, 'FAILED');
+  else moveInventory(store, task, 'DONE', failure.partitionId);
 }
 
 /** Sets a task going: its next step falls due one interval from now. */
@@ -142,7 +155,10 @@ export function retryJob(store: InventoryStore, sourceId: string, jobId: string,
   return job.id;
 }
 
-/** Takes the steps that fell due by `clock.now`, each at its due time; a task that reaches DONE stops running. */
+/**
+ * Takes the steps that fell due by `clock.now`, each at its due time; a task that reaches DONE
+ * stops running, as does one whose step ends in its planned failure.
+ */
 export function advanceJobs(store: InventoryStore, clock: JobClock): void {
   const jobs = new Map<string, JobRecord | undefined>();
   for (const task of store.tasks.values()) {
@@ -151,6 +167,10 @@ export function advanceJobs(store: InventoryStore, clock: JobClock): void {
     if (!jobs.has(jobKey)) jobs.set(jobKey, store.jobs.get(jobKey));
     const job = jobs.get(jobKey);
     while (task.nextStepAt !== null && task.nextStepAt <= clock.now) {
+      if (task.failure && failedStep(task.failure.status) === task.status) {
+        fail(store, job, task, task.failure, task.nextStepAt);
+        break;
+      }
       const next = isFailed(task.status) ? null : nextStatus(task.status, job?.config.enableVerification ?? false);
       if (next === null) {
         task.running = false;

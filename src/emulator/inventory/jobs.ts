@@ -98,6 +98,17 @@ export interface TaskPartition {
   spec: string;
 }
 
+/**
+ * A failure a task's run meets once: the step that leads to a failed `status` (DATA_DOING for
+ * DATA_FAILED) ends in it instead, logging `msg`.
+ */
+export interface TaskFailure {
+  status: TaskStatus;
+  msg: string;
+  /** The partition the step failed on: it becomes FAILED and the task's others DONE; without it, all of them FAILED. */
+  partitionId?: WireInteger;
+}
+
 export interface TaskRecord {
   id: WireInteger;
   jobId: WireInteger;
@@ -126,10 +137,12 @@ export interface TaskRecord {
   log: TaskLogRecord[];
   /** Not served: when its next step is due (epoch ms); null while it does not move (see job-runs.ts). */
   nextStepAt: number | null;
+  /** Not served: the failure its run is to meet, if one is planned (only the moving demo plans one). */
+  failure: TaskFailure | null;
 }
 
 /** GetMmsTask `data` and ListMmsTasks items. */
-export type TaskAnswer = Omit<TaskRecord, 'partitions' | 'log' | 'nextStepAt'>;
+export type TaskAnswer = Omit<TaskRecord, 'partitions' | 'log' | 'nextStepAt' | 'failure'>;
 
 type SourceId = string | number | bigint;
 
@@ -201,7 +214,7 @@ function jobAnswer(job: JobRecord, tasks: readonly TaskRecord[]): JobAnswer {
 }
 
 function taskAnswer(task: TaskRecord): TaskAnswer {
-  const { partitions: _partitions, log: _log, nextStepAt: _next, ...answer } = task;
+  const { partitions: _partitions, log: _log, nextStepAt: _next, failure: _failure, ...answer } = task;
   return structuredClone(answer);
 }
 
