@@ -8,6 +8,7 @@ import { createGateway, listen } from './server.js';
 import { Credentials } from './upstream/alicloud.js';
 import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
 import { type CallQuota, clusterQuota, processQuota } from './upstream/quota.js';
+import { clusterCoordinator, type WatchCoordinator } from './watch/watch-cluster.js';
 
 export interface RunningApp {
   url: string;
@@ -107,6 +108,24 @@ export async function createUpstreamCache(
   );
 }
 
+/** Who polls watched partitions: with REDIS_URL one replica of the cluster per partition, else this process. */
+export async function createWatchCoordinator(
+  config: Config,
+  endpoint: UpstreamEndpoint,
+  client: MmsClient,
+  logger: Logger,
+): Promise<WatchCoordinator | undefined> {
+  const { cluster, terminalMs } = config.watch;
+  if (!cluster) return undefined;
+  return clusterCoordinator({
+    ...cluster,
+    // The latest state outlives a few polls of the slowest interval, for replicas that join later.
+    stateTtlMs: 3 * terminalMs + cluster.leaseMs,
+    scope: async () => `${endpoint.protocol}://${endpoint.host}:${await client.identity()}`,
+    logger,
+  });
+}
+
 /**
  * Starts everything `npm start` runs: the upstream (the configured cloud endpoint with the
  * default credential chain, or else the embedded emulator with a generated key pair) and the
@@ -136,7 +155,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
   const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
   const cache = await createUpstreamCache(config, endpoint, client, logger);
-  const gateway = createGateway({ client, cache, logger, settings: config, metrics, ...(tracing && { tracing: tracing.plugin }) });
+  const watchCoordinator = await createWatchCoordinator(config, endpoint, client, logger);
+  const gateway = createGateway({
+    client,
+    cache,
+    logger,
+    settings: config,
+    metrics,
+    ...(tracing && { tracing: tracing.plugin }),
+    ...(watchCoordinator && { watchCoordinator }),
+  });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(gateway, config.host, config.port);

@@ -61,8 +61,17 @@ export interface Config {
   auth: ClientAuth;
   /** Serve the job control mutations (MMS_MUTATIONS=on): without it the schema has no Mutation type. */
   mutations: boolean;
-  /** Live partition status (`mmsPartitionChanged`): poll intervals by status, and the partitions watched at most. */
-  watch: { activeMs: number; idleMs: number; terminalMs: number; maxPartitions: number };
+  /**
+   * Live partition status (`mmsPartitionChanged`): poll intervals by status, and the partitions
+   * watched at most; with REDIS_URL, one replica polls each partition for all, under a lease.
+   */
+  watch: {
+    activeMs: number;
+    idleMs: number;
+    terminalMs: number;
+    maxPartitions: number;
+    cluster: { redisUrl: string; redisTimeoutMs: number; leaseMs: number } | null;
+  };
   shutdownGraceMs: number;
   logLevel: string;
   /** Human-readable logs (NODE_ENV=development) instead of JSON lines. */
@@ -196,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       MMS_WATCH_IDLE_S: integerInRange(1, 3600)({ default: 30 }),
       MMS_WATCH_TERMINAL_S: integerInRange(1, 3600)({ default: 60 }),
       MMS_WATCH_MAX_PARTITIONS: integerInRange(1, 1_000_000)({ default: 10_000 }),
+      MMS_WATCH_LEASE_S: integerInRange(1, 600)({ default: 15 }),
       MAX_BODY_BYTES: integerInRange(1024, 64 * 1024 * 1024)({ default: 256 * 1024 }),
       GRAPHQL_MAX_DEPTH: integerInRange(1, 1000)({ default: 16 }),
       GRAPHQL_MAX_ALIASES: integerInRange(0, 100_000)({ default: 128 }),
@@ -303,6 +313,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       idleMs: clean.MMS_WATCH_IDLE_S * 1000,
       terminalMs: clean.MMS_WATCH_TERMINAL_S * 1000,
       maxPartitions: clean.MMS_WATCH_MAX_PARTITIONS,
+      cluster:
+        clean.REDIS_URL !== undefined
+          ? { redisUrl: clean.REDIS_URL, redisTimeoutMs: clean.REDIS_TIMEOUT_MS, leaseMs: clean.MMS_WATCH_LEASE_S * 1000 }
+          : null,
     },
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     prettyLogs: clean.NODE_ENV === 'development',

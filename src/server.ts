@@ -29,6 +29,7 @@ import { useBadVariableCodes } from './plugins/variable-errors.js';
 import { gatewaySchemas } from './schema/index.js';
 import type { MmsClient } from './upstream/mms-client.js';
 import { PartitionWatch } from './watch/partition-watch.js';
+import type { WatchCoordinator } from './watch/watch-cluster.js';
 import { serveWebSocket, type WebSocketSettings } from './websocket.js';
 
 export type GatewaySettings = Pick<
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   metrics: GatewayMetrics;
   /** Set when traces are exported: the operation-span plugin (observability/tracing.ts). */
   tracing?: OperationSpans;
+  /** Who polls watched partitions (watch/watch-cluster.ts): by default this process, for what it watches. */
+  watchCoordinator?: WatchCoordinator;
   /** Further envelop/yoga plugins, after the gateway's own. */
   plugins?: Plugin[];
 }
@@ -113,10 +116,25 @@ function markLimitError(_context: unknown, error: GraphQLError): void {
  * (the subgraph schema, introspected as the client schema), per-request context, `/health`,
  * and the cross-cutting protections as plugins, all before any resolver runs.
  */
-export function createGateway({ client, cache, logger, settings, metrics, tracing, plugins = [] }: GatewayOptions): Gateway {
+export function createGateway({
+  client,
+  cache,
+  logger,
+  settings,
+  metrics,
+  tracing,
+  watchCoordinator,
+  plugins = [],
+}: GatewayOptions): Gateway {
   const reader = new UpstreamReader(client, cache, metrics.recordCacheLookup);
   // Polls may hold at most half the upstream concurrency: watching never starves queries.
-  const watch = new PartitionWatch(reader, { ...settings.watch, maxPolls: Math.floor(settings.maxConcurrency / 2) }, logger);
+  const watch = new PartitionWatch(
+    reader,
+    { ...settings.watch, maxPolls: Math.floor(settings.maxConcurrency / 2) },
+    logger,
+    {},
+    watchCoordinator,
+  );
   if (settings.metrics) watch.reportTo(metrics.watchLiveStatus(watch));
   const limits = {
     maxEntities: settings.maxEntities,
@@ -217,7 +235,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         // Subscriptions never finish by themselves: they end first, so their connections can close.
-        extras?.watch.close();
+        const watchClosed = extras?.watch.close();
         webSocket?.close();
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         // Keep-alive connections go idle as their last response is sent: close them as they do.
@@ -225,7 +243,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
         server.close(() => {
           clearTimeout(force);
           clearInterval(sweep);
-          resolve();
+          void Promise.resolve(watchClosed).then(() => resolve());
         });
         server.closeIdleConnections();
       }),

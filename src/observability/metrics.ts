@@ -140,10 +140,18 @@ export class GatewayMetrics {
     const registers = [this.registry];
     new Gauge({
       name: 'mms_watch_partitions',
-      help: 'Partitions this process polls for live status (mmsPartitionChanged subscribers), one poller each.',
+      help: 'Partitions watched for mmsPartitionChanged subscribers of this process.',
       registers,
       collect() {
         this.set(watch.load.partitions);
+      },
+    });
+    new Gauge({
+      name: 'mms_watch_polled_partitions',
+      help: 'Watched partitions this process polls itself (with Redis: those it holds the lease of; the other replicas poll the rest).',
+      registers,
+      collect() {
+        this.set(watch.load.polled);
       },
     });
     new Gauge({

@@ -5,11 +5,13 @@ import type { UpstreamReader } from '../cache/upstream-reader.js';
 import type { CallParams, UpstreamAction } from '../upstream/action.js';
 import { GET_MMS_PARTITION, partitionParams } from '../upstream/actions/partition.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
+import { soloCoordinator, type WatchCoordinator } from './watch-cluster.js';
 
 // Live partition status for many viewers from one poller per partition: however many
-// subscribers watch a partition, this process reads it once per interval, and each change
-// reaches all of them. A poll also refreshes the shared cache, and any fresh read of a watched
-// partition (a query's, say) counts as a poll.
+// subscribers watch a partition, it is read once per interval, and each change reaches all of
+// them. A poll also refreshes the shared cache, and any fresh read of a watched partition (a
+// query's, say) counts as a poll. Which process polls is the coordinator's call: this one
+// alone, or one replica of the cluster (watch-cluster.ts).
 
 export interface WatchSettings {
   /** Poll interval of a DOING partition. */
@@ -48,6 +50,8 @@ interface Watched {
   last: WatchEvent | null;
   timer: NodeJS.Timeout | null;
   polling: boolean;
+  /** This process polls it (else another replica does, and its outcomes arrive through the coordinator). */
+  leading: boolean;
 }
 
 /** The fields whose change is an event. */
@@ -64,6 +68,10 @@ function sameOutcome(a: WatchEvent | null, b: WatchEvent): boolean {
   if (a === null) return false;
   if ('partition' in a && 'partition' in b) return fingerprint(a.partition) === fingerprint(b.partition);
   return 'error' in a && 'error' in b && errorCode(a.error) === errorCode(b.error);
+}
+
+function idOf(key: PartitionKey): string {
+  return `${key.sourceId}/${key.partitionId}`;
 }
 
 /** `ms` ±10%, so that pollers started together drift apart. */
@@ -88,6 +96,7 @@ export class PartitionWatch {
     private readonly settings: WatchSettings,
     private readonly logger: Logger,
     private metrics: WatchMetrics = {},
+    private readonly coordinator: WatchCoordinator = soloCoordinator(),
   ) {
     this.polls = pLimit(Math.max(1, settings.maxPolls));
     reader.onFetched((action, params, result) => this.observe(action, params, result));
@@ -98,9 +107,9 @@ export class PartitionWatch {
     this.metrics = metrics;
   }
 
-  /** Partitions watched and subscriptions open, for metrics. */
-  get load(): { partitions: number; subscribers: number } {
-    return { partitions: this.watched.size, subscribers: this.subscribers };
+  /** Partitions watched, those this process polls, and subscriptions open, for metrics. */
+  get load(): { partitions: number; polled: number; subscribers: number } {
+    return { partitions: this.watched.size, polled: this.coordinator.leases, subscribers: this.subscribers };
   }
 
   /**
@@ -109,7 +118,7 @@ export class PartitionWatch {
    * the process past its limit of watched partitions.
    */
   watch(keys: readonly PartitionKey[], signal?: AbortSignal): AsyncIterableIterator<WatchEvent> {
-    const distinct = [...new Map(keys.map((key) => [`${key.sourceId}/${key.partitionId}`, key])).entries()];
+    const distinct = [...new Map(keys.map((key) => [idOf(key), key])).entries()];
     const added = distinct.filter(([id]) => !this.watched.has(id)).length;
     if (this.watched.size + added > this.settings.maxPartitions) throw new WatchLimitError(this.settings.maxPartitions);
     return new Repeater<WatchEvent>(async (push, stop) => {
@@ -131,9 +140,23 @@ export class PartitionWatch {
   private join(id: string, key: PartitionKey, listener: Listener): void {
     let entry = this.watched.get(id);
     if (!entry) {
-      entry = { key, params: partitionParams(key), listeners: new Set(), last: null, timer: null, polling: false };
-      this.watched.set(id, entry);
-      this.poll(entry);
+      const created: Watched = {
+        key,
+        params: partitionParams(key),
+        listeners: new Set(),
+        last: null,
+        timer: null,
+        polling: false,
+        leading: false,
+      };
+      entry = created;
+      this.watched.set(id, created);
+      this.coordinator.join(id, {
+        lead: (leading) => this.lead(created, leading),
+        remote: (event) => {
+          if (this.watched.get(id) === created) this.deliver(created, event);
+        },
+      });
     } else if (entry.last) {
       listener(entry.last);
       this.metrics.onEvents?.(1);
@@ -148,10 +171,23 @@ export class PartitionWatch {
     if (entry.listeners.size > 0) return;
     if (entry.timer) clearTimeout(entry.timer);
     this.watched.delete(id);
+    this.coordinator.leave(id);
+  }
+
+  /** Polls from now on (at once: what it knows may be stale), or leaves it to the replica that does. */
+  private lead(entry: Watched, leading: boolean): void {
+    if (this.watched.get(idOf(entry.key)) !== entry) return;
+    entry.leading = leading;
+    if (leading) {
+      this.poll(entry);
+      return;
+    }
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
   }
 
   private poll(entry: Watched): void {
-    if (entry.polling) return;
+    if (entry.polling || !entry.leading) return;
     entry.polling = true;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
@@ -160,9 +196,10 @@ export class PartitionWatch {
       this.reader.read(GET_MMS_PARTITION, entry.params, { bypassCache: true, logger: this.logger }),
     )
       .catch((error: unknown) => {
-        if (this.watched.get(`${entry.key.sourceId}/${entry.key.partitionId}`) !== entry) return;
+        if (this.watched.get(idOf(entry.key)) !== entry) return;
         this.metrics.onPoll?.('failed');
-        this.deliver(entry, { key: entry.key, error });
+        const event: WatchEvent = { key: entry.key, error };
+        this.coordinator.share(idOf(entry.key), event, this.deliver(entry, event));
         this.schedule(entry, this.settings.idleMs);
       })
       .finally(() => {
@@ -173,12 +210,14 @@ export class PartitionWatch {
   /** A fresh upstream answer of any read: for a watched partition, it is the newest state. */
   private observe(action: UpstreamAction<unknown>, params: CallParams, result: unknown): void {
     if (action !== GET_MMS_PARTITION) return;
-    const entry = this.watched.get(`${params.path.sourceId}/${params.path.partitionId}`);
+    const id = `${params.path.sourceId}/${params.path.partitionId}`;
+    const entry = this.watched.get(id);
     if (!entry) return;
     const partition = result as Partition;
     const event: WatchEvent = { key: entry.key, partition };
-    this.metrics.onPoll?.(sameOutcome(entry.last, event) ? 'unchanged' : 'changed');
-    this.deliver(entry, event);
+    const changed = this.deliver(entry, event);
+    this.metrics.onPoll?.(changed ? 'changed' : 'unchanged');
+    this.coordinator.share(id, event, changed);
     const { status } = partition;
     this.schedule(
       entry,
@@ -190,23 +229,29 @@ export class PartitionWatch {
     );
   }
 
-  private deliver(entry: Watched, event: WatchEvent): void {
-    if (sameOutcome(entry.last, event)) return;
+  /** Sends `event` to the partition's subscribers unless it repeats the last one; says whether it did. */
+  private deliver(entry: Watched, event: WatchEvent): boolean {
+    if (sameOutcome(entry.last, event)) return false;
     entry.last = event;
     for (const listener of entry.listeners) listener(event);
     this.metrics.onEvents?.(entry.listeners.size);
+    return true;
   }
 
   private schedule(entry: Watched, ms: number): void {
     if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
+    if (!entry.leading) return;
     entry.timer = setTimeout(() => this.poll(entry), jittered(ms));
     entry.timer.unref();
   }
 
   /** Ends every subscription's stream and stops every poller (shutdown: open streams would hold it up). */
-  close(): void {
+  async close(): Promise<void> {
     for (const end of [...this.endings]) end();
     for (const entry of this.watched.values()) if (entry.timer) clearTimeout(entry.timer);
     this.watched.clear();
+    // Leases are let go, so that the other replicas take over at once.
+    await this.coordinator.close();
   }
 }

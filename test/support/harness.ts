@@ -1,7 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createCallQuota, createMmsClient, createUpstreamCache, staticCredential } from '../../src/app.js';
+import { createCallQuota, createMmsClient, createUpstreamCache, createWatchCoordinator, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -70,6 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
   const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
   const cache = await createUpstreamCache(config, endpoint, client, logger);
+  const watchCoordinator = await createWatchCoordinator(config, endpoint, client, logger);
   const gateway = createGateway({
     client,
     cache,
@@ -78,6 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     metrics,
     ...(options.tracerProvider && { tracing: operationSpans(options.tracerProvider) }),
     plugins: options.plugins,
+    ...(watchCoordinator && { watchCoordinator }),
   });
   const server = await listen(gateway, '127.0.0.1', 0);
   return {
