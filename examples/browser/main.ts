@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-ws';
 import {
   type JobControlOutcomeFragment,
   JobPageDocument,
@@ -249,36 +250,6 @@ function partitionKeyText(sourceId: string, partitionId: string): string {
   return `${sourceId}/${partitionId}`;
 }
 
-interface StreamEvent {
-  event: string;
-  data: string;
-}
-
-/** Reads the Server-Sent Events of `body` until it ends, calling `onEvent` for each complete one. */
-async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: StreamEvent) => void): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const chunk = await reader.read();
-    if (chunk.done) return;
-    buffer = (buffer + decoder.decode(chunk.value, { stream: true })).replaceAll('\r\n', '\n');
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of buffer.slice(0, end).split('\n')) {
-        // Lines starting with a colon are comments: the gateway's keep-alive pings.
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-      }
-      if (data.length) onEvent({ event, data: data.join('\n') });
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf('\n\n');
-    }
-  }
-}
-
 type LiveState = { kind: 'connecting' } | { kind: 'live' } | { kind: 'retrying'; inMs: number; reason: string };
 
 interface LiveHandlers {
@@ -292,65 +263,89 @@ interface LiveFeed {
   stop(): void;
 }
 
+/** The pause before the `attempt`th try (from 1): doubling up to LIVE_RETRY_MAX_MS, ±20% so that pages cut off together do not all come back at once. */
+function retryPause(attempt: number): number {
+  const pause = Math.min(LIVE_RETRY_FIRST_MS * 2 ** (attempt - 1), LIVE_RETRY_MAX_MS);
+  return Math.round(pause * (0.8 + Math.random() * 0.4));
+}
+
+function closeReason(event: unknown): string {
+  if (event && typeof event === 'object' && 'code' in event) {
+    const { code, reason } = event as { code: number; reason?: string };
+    return reason ? `${reason} (${code})` : `connection closed (${code})`;
+  }
+  return event instanceof Error ? event.message : 'connection failed';
+}
+
 /**
- * Follows `keys` until stopped: the current state of each first, then every change. When the
- * stream ends or fails it connects again after a pause that doubles up to LIVE_RETRY_MAX_MS
- * (and starts over once events flow again).
+ * Follows `keys` over graphql-ws until stopped: the current state of each first, then every
+ * change. The client library reconnects after the socket drops, pausing longer each time; a
+ * subscription the gateway ends (or refuses) is opened again after the same pauses.
  */
 function followPartitions(keys: readonly MmsPartitionKey[], handlers: LiveHandlers): LiveFeed {
-  const controller = new AbortController();
-  let pause = LIVE_RETRY_FIRST_MS;
+  let stopped = false;
+  let failures = 0;
+  let reason = 'the stream ended';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const connect = async () => {
-    handlers.onState({ kind: 'connecting' });
-    let reason = 'the stream ended';
-    try {
-      const response = await fetch(gateway, {
-        method: 'POST',
-        headers: gatewayHeaders({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-        body: JSON.stringify({ query: PartitionChangesDocument.toString(), variables: { keys } }),
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
-        throw new Error(`HTTP ${response.status}`);
-      }
-      await readEvents(response.body, ({ event, data }) => {
-        if (event !== 'next') return;
-        const { data: result, errors } = JSON.parse(data) as GraphQLAnswer<PartitionChangesSubscription>;
-        const partition = result?.mmsPartitionChanged;
-        let flowing = Boolean(partition);
-        if (partition) handlers.onPartition(partition);
-        for (const error of errors ?? []) {
-          const { sourceId, partitionId } = error.extensions ?? {};
-          if (sourceId === undefined || partitionId === undefined) {
-            // Not about one key: the whole subscription was refused, and the stream ends.
-            reason = error.message;
-            continue;
-          }
-          flowing = true;
-          handlers.onUnreadable(partitionKeyText(String(sourceId), String(partitionId)), error.message);
-        }
-        if (flowing) {
-          pause = LIVE_RETRY_FIRST_MS;
-          handlers.onState({ kind: 'live' });
-        }
-      });
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      reason = error instanceof Error ? error.message : String(error);
-    }
-    if (controller.signal.aborted) return;
-    // ±20%, so that pages cut off together do not all come back at the same instant.
-    const wait = Math.round(pause * (0.8 + Math.random() * 0.4));
-    handlers.onState({ kind: 'retrying', inMs: wait, reason });
-    pause = Math.min(pause * 2, LIVE_RETRY_MAX_MS);
-    timer = setTimeout(() => void connect(), wait);
+  let unsubscribe: (() => void) | undefined;
+  const waitToRetry = (attempt: number) => {
+    const inMs = retryPause(attempt);
+    handlers.onState({ kind: 'retrying', inMs, reason });
+    return inMs;
   };
-  void connect();
+  const client = createClient({
+    url: gateway.replace(/^http/, 'ws'),
+    // Browsers cannot set headers on a WebSocket: the key goes with the connection's parameters.
+    connectionParams: () => (apiKey ? { 'x-api-key': apiKey } : {}),
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => !stopped,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, waitToRetry(retries + 1))),
+    on: {
+      connecting: () => handlers.onState({ kind: 'connecting' }),
+      closed: (event) => {
+        reason = closeReason(event);
+      },
+      error: (error) => {
+        reason = closeReason(error);
+      },
+    },
+  });
+  const subscribe = () => {
+    unsubscribe = client.subscribe<PartitionChangesSubscription>(
+      { query: PartitionChangesDocument.toString(), variables: { keys } },
+      {
+        next: ({ data, errors }) => {
+          const partition = data?.mmsPartitionChanged;
+          if (partition) handlers.onPartition(partition);
+          for (const error of (errors ?? []) as readonly GraphQLError[]) {
+            const { sourceId, partitionId } = error.extensions ?? {};
+            if (sourceId !== undefined && partitionId !== undefined)
+              handlers.onUnreadable(partitionKeyText(String(sourceId), String(partitionId)), error.message);
+          }
+          failures = 0;
+          handlers.onState({ kind: 'live' });
+        },
+        error: (error) => {
+          // Refused as a whole (a list of GraphQL errors), or the connection gave up.
+          reason = Array.isArray(error) ? ((error as GraphQLError[])[0]?.message ?? reason) : closeReason(error);
+          again();
+        },
+        complete: () => again(),
+      },
+    );
+  };
+  const again = () => {
+    if (stopped) return;
+    failures += 1;
+    timer = setTimeout(subscribe, waitToRetry(failures));
+  };
+  subscribe();
   return {
     stop: () => {
+      stopped = true;
       clearTimeout(timer);
-      controller.abort();
+      unsubscribe?.();
+      void client.dispose();
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExample } from '../../scripts/example-site.js';
 import { launchChromium } from '../support/browser.js';
-import { isLiveFeed, serveStaticSite, summaryReads } from '../support/example-frontend.js';
+import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
 
@@ -51,8 +51,6 @@ describe('the example frontend in a real browser', () => {
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (!url.href.startsWith(`${harness.url}/graphql`) || response.request().method() === 'OPTIONS') return;
-      // The live feed's stream is not a query (test/browser/live.test.ts covers it).
-      if (isLiveFeed(response.request())) return;
       gatewayCalls.push({
         method: response.request().method(),
         hashOnly: !url.searchParams.has('query'),
@@ -86,8 +84,7 @@ describe('the example frontend in a real browser', () => {
     const page = await browser.newPage();
     const methods: string[] = [];
     page.on('request', (request) => {
-      if (request.url().startsWith(`${harness.url}/graphql`) && request.method() !== 'OPTIONS' && !isLiveFeed(request))
-        methods.push(request.method());
+      if (request.url().startsWith(`${harness.url}/graphql`) && request.method() !== 'OPTIONS') methods.push(request.method());
     });
     await page.goto(pageUrl(allowedOrigin));
     await page.waitForFunction(() => !document.getElementById('summary')?.textContent?.startsWith('Loading'));

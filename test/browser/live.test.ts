@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExample } from '../../scripts/example-site.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
 import { launchChromium } from '../support/browser.js';
-import { isLiveFeed, serveStaticSite, summaryReads } from '../support/example-frontend.js';
+import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
 
-// The example frontend's live status: its partition tables follow mmsPartitionChanged over SSE,
+// The example frontend's live status: its partition tables follow mmsPartitionChanged over graphql-ws,
 // so statuses change on screen without a reload, and the feed stops when the screen changes.
 
 // Every partition polled each second, whatever its status.
@@ -133,8 +133,8 @@ describe('live status in the example frontend', () => {
   it("follows npm start's moving demo on a table's partitions: DOING, then one DONE and one FAILED, without a reload", {
     timeout: 40_000,
   }, async () => {
-    // staging_orders_new's task fails its data step after four steps (10 s here): its two partitions DOING until then.
-    const harness = await gateway({ movingDemo: true, jobStepMs: 2_500 });
+    // staging_orders_new's task fails its data step after four steps (6 s here): its two partitions DOING until then.
+    const harness = await gateway({ movingDemo: true, jobStepMs: 1_500 });
     const page = await browser.newPage();
     await page.goto(pageUrl(harness, '#sources/200019/tables/82'));
     await summaryReads(page, 'Partitions 1–2 of 2 (every status): 2 DOING');
@@ -159,17 +159,19 @@ describe('live status in the example frontend', () => {
     const harness = await gateway();
     const page = await browser.newPage();
     const attempts: number[] = [];
-    page.on('request', (request) => {
-      if (isLiveFeed(request)) attempts.push(Date.now());
+    let refusing = true;
+    // The gateway's socket, refused with "try again later" until the test lets it through.
+    await page.routeWebSocket(`${harness.url.replace(/^http/, 'ws')}/graphql`, (socket) => {
+      attempts.push(Date.now());
+      if (refusing) socket.close({ code: 1013, reason: 'refused by the test' });
+      else socket.connectToServer();
     });
-    const refuse = (route: Route) => (isLiveFeed(route.request()) ? route.abort('connectionrefused') : route.fallback());
-    await page.route(`${harness.url}/graphql`, refuse);
     await page.goto(pageUrl(harness));
     await page.locator('#summary', { hasText: /^3 DONE, 2 DOING, 2 FAILED, 2 INIT$/ }).waitFor();
     await page.locator('#live[data-state="retrying"]').waitFor({ timeout: 5_000 });
     expect(await page.textContent('#live')).toMatch(/^offline, retrying in \d+ s$/);
     expect(await eventually(async () => attempts.length >= 3, 10_000)).toBe(true);
-    await page.unroute(`${harness.url}/graphql`, refuse);
+    refusing = false;
     const [first = 0, second = 0, third = 0] = attempts;
     // About 1 s, then about 2 s (each ±20%).
     expect(second - first).toBeGreaterThanOrEqual(700);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /** Serves a built examples/browser as a static site on its own origin (loopback, `port`). */
 export async function serveStaticSite(directory: string, port: number): Promise<Server> {
@@ -24,9 +24,4 @@ export async function summaryReads(page: Page, text: string, timeout = 20_000): 
   await page
     .locator('#inventory-summary', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
     .waitFor({ timeout });
-}
-
-/** Whether a request to the gateway is the page's live feed (the PartitionChanges subscription over SSE). */
-export function isLiveFeed(request: Request): boolean {
-  return request.headers().accept === 'text/event-stream';
 }
