@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startApp } from './app.js';
+import type { RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -87,7 +87,7 @@ try {
 
 const logger = createLogger(config.logLevel, undefined, config.prettyLogs);
 // Signals are handled from the first moment, so that one arriving during start-up is not lost.
-let app: Awaited<ReturnType<typeof startApp>> | null = null;
+let app: RunningApp | null = null;
 let stopping = false;
 const stop = () => {
   if (!app) return;
@@ -109,6 +109,8 @@ const shutdown = (signal: string) => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 try {
+  // Loaded only now: --help, --version and the schema flags need none of it.
+  const { startApp } = await import('./app.js');
   app = await startApp(config, logger);
   if (stopping) stop();
 } catch (error) {
