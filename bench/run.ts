@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { RedisServer } from '../test/support/redis.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
@@ -354,104 +356,162 @@ async function runClusterScenario(): Promise<ClusterResult> {
   }
 }
 
-// L1: live status for many viewers. 1,000 SSE subscribers over 100 partitions of the demo's big
+// L1, L2: live status for many viewers. 1,000 subscribers over 100 partitions of the demo's big
 // table (DONE, DOING and INIT ones, so every poll interval is at work), default intervals: how many
-// upstream calls a minute the gateway makes, against one poller per subscriber. Left out of
-// --quick unless --only names it.
-const LIVE = { name: 'L1', subscribers: 1000, partitions: 100, firstPartitionId: 8141, windowS: 60 } as const;
-const runLive = only ? only.includes(LIVE.name) : !quick;
+// upstream calls a minute are made, against one poller per subscriber. L1 is one gateway (SSE);
+// L2 two replicas on one Redis, half the subscribers on each (SSE on the first, graphql-ws on the
+// second): one poller per partition for the cluster, so about L1's calls. Left out of --quick
+// unless --only names them.
+interface LiveScenario {
+  name: string;
+  replicas: number;
+  subscribers: number;
+  partitions: number;
+  firstPartitionId: number;
+  windowS: number;
+}
+const LIVE_SCENARIOS: LiveScenario[] = [
+  { name: 'L1', replicas: 1, subscribers: 1000, partitions: 100, firstPartitionId: 8141, windowS: 60 },
+  { name: 'L2', replicas: 2, subscribers: 1000, partitions: 100, firstPartitionId: 8141, windowS: 60 },
+];
+const liveSelected = LIVE_SCENARIOS.filter((scenario) => (only ? only.includes(scenario.name) : !quick));
 
 interface LiveResult {
   name: string;
   description: string;
+  replicas: number;
   subscribers: number;
   partitions: number;
   upstreamCallsPerMinute: number;
   /** What polling per subscriber at the same intervals would cost. */
   perSubscriberCallsPerMinute: number;
   eventsReceived: number;
-  gatewayCpuPercent: number;
-  peakRssMb: number;
+  /** Of each replica, in the order started. */
+  gatewayCpuPercent: number[];
+  peakRssMb: number[];
   errors: number;
 }
 
 const LIVE_SUBSCRIPTION = 'subscription ($keys: [MmsPartitionKey!]!) { mmsPartitionChanged(keys: $keys) { id status size } }';
 
-async function runLiveScenario(): Promise<LiveResult> {
+interface LiveCounts {
+  events: number;
+  errors: number;
+}
+
+/** One SSE subscriber counting its events; aborted by `signal`. */
+async function subscribeOverSse(url: string, keys: unknown, signal: AbortSignal, counts: LiveCounts): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: LIVE_SUBSCRIPTION, variables: { keys } }),
+    signal,
+  });
+  if (response.status !== 200 || !response.body) {
+    counts.errors += 1;
+    return;
+  }
+  const reader = response.body.getReader();
+  void (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) return;
+        const text = decoder.decode(chunk.value, { stream: true });
+        counts.events += text.split('event: next').length - 1;
+        if (text.includes('"errors"')) counts.errors += 1;
+      }
+    } catch {
+      // Aborted at the end of the run.
+    }
+  })();
+}
+
+/** One graphql-ws subscriber on its own socket, counting its events; ended by `signal`. */
+function subscribeOverWebSocket(url: string, keys: unknown, signal: AbortSignal, counts: LiveCounts): void {
+  const client = createWsClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+  const unsubscribe = client.subscribe(
+    { query: LIVE_SUBSCRIPTION, variables: { keys } },
+    {
+      next: (event) => {
+        counts.events += 1;
+        if (event.errors) counts.errors += 1;
+      },
+      error: () => {
+        if (!signal.aborted) counts.errors += 1;
+      },
+      complete: () => {},
+    },
+  );
+  signal.addEventListener('abort', () => {
+    unsubscribe();
+    void client.dispose();
+  });
+}
+
+async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
   const emulator = await startEmulator(0);
+  const redis = scenario.replicas > 1 ? await RedisServer.start() : null;
   const env = {
     PORT: '0',
     LOG_LEVEL: 'info',
     MAXCOMPUTE_ENDPOINT: emulator.url,
     ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+    ...(redis && { REDIS_URL: redis.url }),
   };
-  const gateway = await spawnNode([...START_FLAGS, 'dist/main.js'], env, 'graphql', 'measured');
-  const url = String(gateway.banner.graphql);
-  const controllers: AbortController[] = [];
-  let events = 0;
-  let errors = 0;
+  const gateways: Spawned[] = [];
+  const ending = new AbortController();
+  const counts: LiveCounts = { events: 0, errors: 0 };
   try {
-    const keys = Array.from({ length: LIVE.partitions }, (_, i) => ({
+    for (let i = 0; i < scenario.replicas; i += 1)
+      gateways.push(await spawnNode([...START_FLAGS, 'dist/main.js'], env, 'graphql', 'measured'));
+    const urls = gateways.map((gateway) => String(gateway.banner.graphql));
+    const keys = Array.from({ length: scenario.partitions }, (_, i) => ({
       sourceId: '200019',
-      partitionId: String(LIVE.firstPartitionId + i),
+      partitionId: String(scenario.firstPartitionId + i),
     }));
     await Promise.all(
-      Array.from({ length: LIVE.subscribers }, async (_, i) => {
-        const controller = new AbortController();
-        controllers.push(controller);
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-          body: JSON.stringify({ query: LIVE_SUBSCRIPTION, variables: { keys: [keys[i % LIVE.partitions]] } }),
-          signal: controller.signal,
-        });
-        if (response.status !== 200 || !response.body) {
-          errors += 1;
-          return;
-        }
-        const reader = response.body.getReader();
-        void (async () => {
-          const decoder = new TextDecoder();
-          try {
-            for (;;) {
-              const chunk = await reader.read();
-              if (chunk.done) return;
-              const text = decoder.decode(chunk.value, { stream: true });
-              events += text.split('event: next').length - 1;
-              if (text.includes('"errors"')) errors += 1;
-            }
-          } catch {
-            // Aborted at the end of the run.
-          }
-        })();
+      Array.from({ length: scenario.subscribers }, async (_, i) => {
+        const replica = i % scenario.replicas;
+        const url = urls[replica] ?? '';
+        const key = [keys[Math.floor(i / scenario.replicas) % scenario.partitions]];
+        if (replica === 0) await subscribeOverSse(url, key, ending.signal, counts);
+        else subscribeOverWebSocket(url, key, ending.signal, counts);
       }),
     );
     // Every subscriber has its first event, then the window starts.
     const settleUntil = Date.now() + 30_000;
-    while (events < LIVE.subscribers && Date.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (counts.events < scenario.subscribers && Date.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 100));
     const before = await emulatorCalls(emulator.url);
-    const cpuBefore = cpuMicros(gateway.child.pid ?? 0);
-    await new Promise((resolve) => setTimeout(resolve, LIVE.windowS * 1000));
+    const cpuBefore = gateways.map((gateway) => cpuMicros(gateway.child.pid ?? 0));
+    await new Promise((resolve) => setTimeout(resolve, scenario.windowS * 1000));
     const calls = (await emulatorCalls(emulator.url)) - before;
-    const cpuUsed = cpuMicros(gateway.child.pid ?? 0) - cpuBefore;
-    const upstreamCallsPerMinute = Math.round((calls * 60) / LIVE.windowS);
+    const cpuUsed = gateways.map((gateway, i) => cpuMicros(gateway.child.pid ?? 0) - (cpuBefore[i] ?? 0));
+    const upstreamCallsPerMinute = Math.round((calls * 60) / scenario.windowS);
+    const partitionsSaid = `200019/${scenario.firstPartitionId}–${scenario.firstPartitionId + scenario.partitions - 1}: DONE, DOING, INIT`;
     return {
-      name: LIVE.name,
-      description: `${LIVE.subscribers} SSE subscribers over ${LIVE.partitions} partitions (200019/${LIVE.firstPartitionId}–${LIVE.firstPartitionId + LIVE.partitions - 1}: DONE, DOING, INIT), default intervals, ${LIVE.windowS} s`,
-      subscribers: LIVE.subscribers,
-      partitions: LIVE.partitions,
+      name: scenario.name,
+      description:
+        scenario.replicas === 1
+          ? `${scenario.subscribers} SSE subscribers over ${scenario.partitions} partitions (${partitionsSaid}), default intervals, ${scenario.windowS} s`
+          : `${scenario.subscribers} subscribers over ${scenario.partitions} partitions (${partitionsSaid}) across ${scenario.replicas} replicas on one Redis (SSE on the first, graphql-ws on the others), default intervals, ${scenario.windowS} s`,
+      replicas: scenario.replicas,
+      subscribers: scenario.subscribers,
+      partitions: scenario.partitions,
       upstreamCallsPerMinute,
-      perSubscriberCallsPerMinute: Math.round((upstreamCallsPerMinute * LIVE.subscribers) / LIVE.partitions),
-      eventsReceived: events,
-      gatewayCpuPercent: Math.round((cpuUsed / (LIVE.windowS * 1e6)) * 1000) / 10,
-      peakRssMb: Math.round(peakRssMb(gateway.child.pid ?? 0)),
-      errors,
+      perSubscriberCallsPerMinute: Math.round((upstreamCallsPerMinute * scenario.subscribers) / scenario.partitions),
+      eventsReceived: counts.events,
+      gatewayCpuPercent: cpuUsed.map((used) => Math.round((used / (scenario.windowS * 1e6)) * 1000) / 10),
+      peakRssMb: gateways.map((gateway) => Math.round(peakRssMb(gateway.child.pid ?? 0))),
+      errors: counts.errors,
     };
   } finally {
-    for (const controller of controllers) controller.abort();
-    await gateway.stop();
+    ending.abort();
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
     await emulator.stop();
+    await redis?.stop();
   }
 }
 
@@ -492,7 +552,7 @@ pinLoadGenerator();
 const selected = SCENARIOS.filter((s) => !only || only.includes(s.name));
 const runs = selected.map((scenario) => ({ scenario, results: [] as ScenarioResult[] }));
 const c1Runs: ClientBaseline[] = [];
-// With only Q3 or L1 asked for, no round (and so no C1) is run.
+// With only Q3, L1 or L2 asked for, no round (and so no C1) is run.
 for (let round = 1; round <= ROUNDS && runs.length > 0; round += 1) {
   for (const { scenario, results } of runs) {
     results.push(await runScenario(scenario));
@@ -502,8 +562,11 @@ for (let round = 1; round <= ROUNDS && runs.length > 0; round += 1) {
 }
 const cluster = runCluster ? await runClusterScenario() : null;
 if (cluster) process.stderr.write(`${cluster.name} done\n`);
-const live = runLive ? await runLiveScenario() : null;
-if (live) process.stderr.write(`${live.name} done\n`);
+const live: LiveResult[] = [];
+for (const scenario of liveSelected) {
+  live.push(await runLiveScenario(scenario));
+  process.stderr.write(`${scenario.name} done\n`);
+}
 const results = runs.map((run) => summarise(run.results));
 const c1 =
   c1Runs.length > 0
@@ -568,9 +631,12 @@ const lines = [
   cluster
     ? `- ${cluster.name}, ${cluster.description}: **${cluster.upstreamCallsPerSecond}** upstream calls a second, **${cluster.quotaUsedPercent}%** of the quota (busiest second ${cluster.busiestSecond}); ${cluster.requestsPerSecond} req/s, p50 ${cluster.p50Ms} ms, p99 ${cluster.p99Ms} ms, ${cluster.errors} errors`
     : `- ${CLUSTER.name} (the quota of a cluster): not run`,
-  live
-    ? `- ${live.name}, ${live.description}: **${live.upstreamCallsPerMinute}** upstream calls a minute (one poller per subscriber at the same intervals: ${live.perSubscriberCallsPerMinute}); ${live.eventsReceived} events received, gateway CPU ${live.gatewayCpuPercent}%, peak RSS ${live.peakRssMb} MB, ${live.errors} errors`
-    : `- ${LIVE.name} (live status for many subscribers): not run`,
+  ...LIVE_SCENARIOS.map((scenario) => {
+    const result = live.find((run) => run.name === scenario.name);
+    return result
+      ? `- ${result.name}, ${result.description}: **${result.upstreamCallsPerMinute}** upstream calls a minute (one poller per subscriber at the same intervals: ${result.perSubscriberCallsPerMinute}); ${result.eventsReceived} events received, gateway CPU ${result.gatewayCpuPercent.join(' + ')}%, peak RSS ${result.peakRssMb.join(' + ')} MB, ${result.errors} errors`
+      : `- ${scenario.name} (live status for many subscribers${scenario.replicas > 1 ? ', across replicas' : ''}): not run`;
+  }),
   `- ${quick ? 'quick mode: ' : ''}${DURATION_S} s per scenario after ${WARMUP_S} s of warm-up, ${ROUNDS === 1 ? 'one run' : `median of ${ROUNDS} runs taken in turn (peak RSS: the highest; errors: all runs)`}; Node ${process.version}, gateway started as \`npm start\` starts it (${START_FLAGS.join(' ')}); ${PINNING ? `measured process on CPU ${PINNING.measured}, emulator and load generator on CPU ${PINNING.others}` : 'processes not pinned to CPUs'}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

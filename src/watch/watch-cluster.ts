@@ -242,13 +242,22 @@ export async function clusterCoordinator(settings: ClusterWatchSettings): Promis
         },
       };
       entries.set(id, entry);
-      void keysOf(id).then((keys) => {
-        if (entry.left) return;
-        entry.keys = keys;
-        // Listening before asking for the state: a change published in between is not missed.
-        events.addEventListener(keys.channel, entry.onMessage);
-        return contend(entry, true);
-      });
+      void keysOf(id).then(
+        (keys) => {
+          if (entry.left) return;
+          entry.keys = keys;
+          // Listening before asking for the state, so that a change published in between is not
+          // missed (bar a race of the two connections; the next change would put it right).
+          events.addEventListener(keys.channel, entry.onMessage);
+          return contend(entry, true);
+        },
+        (error: unknown) => {
+          // The identity could not be resolved (yet): poll here, and ask for it again next time.
+          scope = null;
+          settings.logger.warn({ err: error }, 'live status: no upstream identity to share pollers under; polling here');
+          if (!entry.left) setLeading(entry, true, false);
+        },
+      );
     },
     leave: (id) => {
       const entry = entries.get(id);

@@ -126,6 +126,25 @@ describe('live status when Redis goes away', () => {
     await ownRedis?.stop();
   });
 
+  it("sends another replica's read failure to this one's subscribers as the same error, with its key", async () => {
+    const [first, second] = harnesses as [Harness, Harness];
+    first.emulator.data.set('8/2', { id: 2, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
+    const key = { sourceId: '8', partitionId: '2' };
+    const onFirst = await subscribeOverSse(first.url, { keys: [key] });
+    await onFirst.waitFor(1, 5_000);
+    const onSecond = await subscribeOverSse(second.url, { keys: [key] });
+    await onSecond.waitFor(1, 5_000);
+    first.emulator.data.delete('8/2');
+    for (const stream of [onFirst, onSecond]) {
+      const [, failed] = await stream.waitFor(2, 4_000);
+      expect(failed?.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND', sourceId: '8', partitionId: '2' }) }),
+      ]);
+    }
+    onFirst.close();
+    onSecond.close();
+  });
+
   it('has every replica poll for its own subscribers while Redis is down, and one again once it is back', async () => {
     const [first, second] = harnesses as [Harness, Harness];
     const key = { sourceId: '8', partitionId: '1' };
