@@ -1,44 +1,27 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExample } from '../../scripts/example-site.js';
-import { launchChromium } from '../support/browser.js';
-import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
+import { type ExampleSite, startExampleSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { freePort } from '../support/ports.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 
 describe('the example frontend in a real browser', () => {
   let harness: Harness;
+  let site: ExampleSite;
   let browser: Browser;
-  let allowed: Server;
-  let other: Server;
   let allowedOrigin: string;
   let otherOrigin: string;
-  let site: string;
 
   beforeAll(async () => {
-    // The same static build as `npm run build:example`, in a directory of its own.
-    site = mkdtempSync(join(tmpdir(), 'mms-frontend-'));
-    await buildExample(site);
-    const [allowedPort, otherPort] = [await freePort(), await freePort()];
-    allowedOrigin = `http://127.0.0.1:${allowedPort}`;
-    otherOrigin = `http://127.0.0.1:${otherPort}`;
-    allowed = await serveStaticSite(site, allowedPort);
-    other = await serveStaticSite(site, otherPort);
+    site = await startExampleSite(2);
+    ({ browser } = site);
+    [allowedOrigin = '', otherOrigin = ''] = site.origins;
     harness = await startHarness({ env: { CORS_ORIGINS: allowedOrigin, MMS_CACHE: 'on' } });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await site?.close();
     await harness?.close();
-    allowed?.close();
-    other?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
   });
 
   const pageUrl = (origin: string) => `${origin}/?gateway=${encodeURIComponent(`${harness.url}/graphql`)}`;

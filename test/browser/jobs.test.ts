@@ -1,14 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExample } from '../../scripts/example-site.js';
-import { launchChromium } from '../support/browser.js';
-import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
+import { type ExampleSite, startExampleSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { freePort } from '../support/ports.js';
 
 // The example frontend's migration jobs against a gateway that serves job control: what a caller
 // without a key sees, what the write key adds, and that a click is one call upstream.
@@ -43,29 +37,23 @@ const texts = (page: Page, selector: string) => page.locator(selector).allTextCo
 
 describe("the example frontend's migration jobs in a real browser", () => {
   let harness: Harness;
+  let site: ExampleSite;
   let browser: Browser;
-  let server: Server;
   let origin: string;
-  let site: string;
 
   beforeAll(async () => {
-    site = mkdtempSync(join(tmpdir(), 'mms-jobs-frontend-'));
-    await buildExample(site);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    server = await serveStaticSite(site, port);
+    site = await startExampleSite();
+    ({ browser } = site);
+    [origin = ''] = site.origins;
     harness = await startHarness({
       env: { CORS_ORIGINS: origin, MMS_MUTATIONS: 'on', GATEWAY_WRITE_API_KEYS: WRITE_KEY, MMS_CACHE: 'on', LOG_LEVEL: 'info' },
       // Retried tasks take a step every 50 ms, so a retried job is DONE within the test.
       emulator: { jobStepMs: 50 },
     });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await site?.close();
     await harness?.close();
-    server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
   });
 
   const pageUrl = (hash: string) => `${origin}/?gateway=${encodeURIComponent(`${harness.url}/graphql`)}${hash}`;

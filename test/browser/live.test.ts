@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExample } from '../../scripts/example-site.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
-import { launchChromium } from '../support/browser.js';
-import { serveStaticSite, summaryReads } from '../support/example-frontend.js';
+import { type ExampleSite, startExampleSite, summaryReads } from '../support/example-frontend.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { freePort } from '../support/ports.js';
 
 // The example frontend's live status: its partition tables follow mmsPartitionChanged over graphql-ws,
 // so statuses change on screen without a reload, and the feed stops when the screen changes.
@@ -50,25 +43,19 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
 const rowOf = (page: Page, table: '#rows' | '#inventory-rows', key: string) => page.locator(`${table} tr[data-partition="${key}"]`);
 
 describe('live status in the example frontend', () => {
+  let site: ExampleSite;
   let browser: Browser;
-  let server: Server;
   let origin: string;
-  let site: string;
   const harnesses: Harness[] = [];
 
   beforeAll(async () => {
-    site = mkdtempSync(join(tmpdir(), 'mms-live-frontend-'));
-    await buildExample(site);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    server = await serveStaticSite(site, port);
-    browser = await launchChromium();
+    site = await startExampleSite();
+    ({ browser } = site);
+    [origin = ''] = site.origins;
   });
   afterAll(async () => {
-    await browser?.close();
+    await site?.close();
     for (const harness of harnesses) await harness.close();
-    server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
   });
 
   async function gateway(emulator?: EmulatorOptions): Promise<Harness> {
