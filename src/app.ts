@@ -1,10 +1,12 @@
+import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { memoryStore, redisStore } from './cache/store.js';
 import { UpstreamCache } from './cache/upstream-cache.js';
 import type { Config, UpstreamEndpoint } from './config.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { createGateway, listen } from './server.js';
+import type { OperationSpans } from './observability/tracing.js';
+import { createGateway, type Gateway, listen } from './server.js';
 import { Credentials } from './upstream/alicloud.js';
 import { MmsClient, type UpstreamCredential } from './upstream/mms-client.js';
 import { type CallQuota, clusterQuota, processQuota } from './upstream/quota.js';
@@ -126,6 +128,50 @@ export async function createWatchCoordinator(
   });
 }
 
+/** A gateway wired from `config`, and what it stands on. */
+export interface AssembledGateway {
+  gateway: Gateway;
+  /** Closes what the gateway stands on (quota, cache, pollers' coordination), once its server is closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway over `endpoint` as the configuration asks: the upstream quota, the one client,
+ * the shared cache and who polls watched partitions (npm start and the tests wire it alike).
+ */
+export async function assembleGateway(
+  config: Config,
+  endpoint: UpstreamEndpoint,
+  credential: UpstreamCredential,
+  logger: Logger,
+  { metrics, tracing, plugins }: { metrics: GatewayMetrics; tracing?: OperationSpans; plugins?: Plugin[] },
+): Promise<AssembledGateway> {
+  // The quota's budget is keyed by the client's identity, read when the first call is counted.
+  const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
+  const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
+  const cache = await createUpstreamCache(config, endpoint, client, logger);
+  const watchCoordinator = await createWatchCoordinator(config, endpoint, client, logger);
+  const gateway = createGateway({
+    client,
+    cache,
+    logger,
+    settings: config,
+    metrics,
+    ...(tracing && { tracing }),
+    ...(watchCoordinator && { watchCoordinator }),
+    ...(plugins && { plugins }),
+  });
+  return {
+    gateway,
+    close: async () => {
+      await quota?.close();
+      await cache?.store.close();
+      // Already closed with the gateway's server, unless it never listened.
+      await watchCoordinator?.close();
+    },
+  };
+}
+
 /**
  * Starts everything `npm start` runs: the upstream (the configured cloud endpoint with the
  * default credential chain, or else the embedded emulator with a generated key pair) and the
@@ -151,25 +197,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const metrics = new GatewayMetrics();
   // Loaded only when traces are exported: the OTLP exporter is heavy to load for nothing.
   const tracing = config.tracing ? (await import('./observability/tracing.js')).startTracing() : null;
-  // The quota's budget is keyed by the client's identity, read when the first call is counted.
-  const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
-  const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
-  const cache = await createUpstreamCache(config, endpoint, client, logger);
-  const watchCoordinator = await createWatchCoordinator(config, endpoint, client, logger);
-  const gateway = createGateway({
-    client,
-    cache,
-    logger,
-    settings: config,
+  const assembled = await assembleGateway(config, endpoint, credential, logger, {
     metrics,
     ...(tracing && { tracing: tracing.plugin }),
-    ...(watchCoordinator && { watchCoordinator }),
   });
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
-    listening = await listen(gateway, config.host, config.port);
+    listening = await listen(assembled.gateway, config.host, config.port);
   } catch (error) {
-    await quota?.close();
+    await assembled.close();
     await emulator?.close();
     throw error;
   }
@@ -200,8 +236,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     emulator,
     close: async (graceMs = 0) => {
       await listening.close(graceMs);
-      await quota?.close();
-      await cache?.store.close();
+      await assembled.close();
       await emulator?.close();
       await tracing?.shutdown();
     },

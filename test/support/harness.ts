@@ -1,13 +1,13 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createCallQuota, createMmsClient, createUpstreamCache, createWatchCoordinator, staticCredential } from '../../src/app.js';
+import { assembleGateway, staticCredential } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
 import { operationSpans } from '../../src/observability/tracing.js';
-import { createGateway, listen } from '../../src/server.js';
+import { listen } from '../../src/server.js';
 import type { UpstreamCredential } from '../../src/upstream/mms-client.js';
 
 export interface GraphQLAnswer {
@@ -67,19 +67,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const credential = options.credential ?? staticCredential(key.accessKeyId, options.accessKeySecret ?? key.accessKeySecret);
   const metrics = new GatewayMetrics();
   const endpoint = { protocol: 'http' as const, host: options.endpointHost ?? emulator.endpoint };
-  const quota = await createCallQuota(config, endpoint, () => client.identity(), logger, metrics);
-  const client = createMmsClient(config, endpoint, credential, logger, metrics, quota);
-  const cache = await createUpstreamCache(config, endpoint, client, logger);
-  const watchCoordinator = await createWatchCoordinator(config, endpoint, client, logger);
-  const gateway = createGateway({
-    client,
-    cache,
-    logger,
-    settings: config,
+  const { gateway, close } = await assembleGateway(config, endpoint, credential, logger, {
     metrics,
     ...(options.tracerProvider && { tracing: operationSpans(options.tracerProvider) }),
-    plugins: options.plugins,
-    ...(watchCoordinator && { watchCoordinator }),
+    ...(options.plugins && { plugins: options.plugins }),
   });
   const server = await listen(gateway, '127.0.0.1', 0);
   return {
@@ -91,8 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     query: (query, variables, headers) => postGraphQL(`${server.url}/graphql`, query, variables, headers),
     close: async () => {
       await server.close();
-      await quota?.close();
-      await cache?.store.close();
+      await close();
       if (!options.sharedEmulator) await emulator.close();
     },
   };
