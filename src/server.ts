@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { GraphQLError } from 'graphql';
+import { type GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { persistedQueryStore } from './cache/store.js';
@@ -106,6 +105,10 @@ query Partition {
 `;
 }
 
+const refuseIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+};
+
 // graphql-armor's refusals carry no code of their own; clients get one stable code for all.
 function markLimitError(_context: unknown, error: GraphQLError): void {
   error.extensions.code = 'QUERY_LIMIT_EXCEEDED';
@@ -201,7 +204,8 @@ export function createGateway({
         costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, onReject: [markLimitError] },
         blockFieldSuggestion: { enabled: settings.production },
       }),
-      ...(settings.introspection ? [] : [useDisableIntrospection()]),
+      // Refused on every transport: yoga's plugin for this only marks requests parsed over HTTP.
+      ...(settings.introspection ? [] : [refuseIntrospection]),
       useBadVariableCodes(),
       useClientSchemaForIntrospection(schema),
       ...plugins,

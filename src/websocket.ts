@@ -4,8 +4,9 @@ import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { releaseRequest } from './context.js';
+import { releaseRequest, requestStats } from './context.js';
 import { assumeCaller, type Caller, callerOf } from './plugins/client-auth.js';
+import { requestIdOf } from './plugins/request-id.js';
 import type { Gateway } from './server.js';
 
 // GraphQL over WebSocket (the graphql-ws protocol) on the HTTP endpoint's path. Each operation
@@ -28,13 +29,19 @@ const CARRIED_HEADERS = ['x-api-key', 'authorization', 'x-request-id', 'cache-co
 /** How long a client may take to send its `connection_init`. */
 const CONNECTION_INIT_TIMEOUT_MS = 5000;
 
+interface Operation {
+  request: Request;
+  /** Aborted when the operation ends (completed, refused, or its socket closed). */
+  done: AbortController;
+  operationName: string | null;
+  startedAt: number;
+}
+
 interface Connection {
   headers: Headers;
   caller: Caller;
   url: string;
-  /** Aborted when the socket closes: every operation of the connection goes with it. */
-  closed: AbortController;
-  operations: Map<string, { request: Request; done: AbortController }>;
+  operations: Map<string, Operation>;
 }
 
 interface OperationRoot {
@@ -61,7 +68,10 @@ export function originAllowed(request: IncomingMessage, corsOrigins: readonly st
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  // Node has taken its own error listener off an upgrading socket, and its timeout: without
+  // these, a reset would crash the process and a client that never closes would hold the socket.
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 }
 
 function connectionHeaders(upgrade: IncomingMessage, params: Readonly<Record<string, unknown>> | undefined): Headers {
@@ -87,6 +97,30 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
     return connection;
   };
 
+  // Ends an operation once: its upstream work stops, its deadline is cleared, and it is logged
+  // as an HTTP request is.
+  const finish = (connection: Connection, id: string, operation: Operation, errors: readonly GraphQLError[]) => {
+    // An id is reused once completed: only the operation it still names is removed.
+    if (connection.operations.get(id) === operation) connection.operations.delete(id);
+    if (operation.done.signal.aborted) return;
+    operation.done.abort();
+    releaseRequest(operation.request);
+    const { upstreamCalls, upstreamFailures, cacheHits } = requestStats(operation.request);
+    settings.logger.info(
+      {
+        requestId: requestIdOf(operation.request),
+        operationName: operation.operationName,
+        transport: 'websocket',
+        durationMs: Math.round((performance.now() - operation.startedAt) * 10) / 10,
+        upstreamCalls,
+        upstreamFailures,
+        cacheHits,
+        errorCodes: [...new Set(errors.map((error) => String(error.extensions.code ?? 'UNCODED')))],
+      },
+      'graphql-ws operation',
+    );
+  };
+
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
     if (path !== settings.path) return refuseUpgrade(socket, 404, 'Not Found');
@@ -105,47 +139,50 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
         const upgrade = ctx.extra.request;
         const headers = connectionHeaders(upgrade, ctx.connectionParams);
         const url = `http://${headerValue(upgrade, 'host') ?? 'gateway'}${settings.path}`;
-        const closed = new AbortController();
         // Credentials are checked once here, so that a refused client learns it at once;
         // each operation is checked again as its context is built.
-        const probe = new Request(url, { method: 'POST', headers, signal: closed.signal });
+        const probe = new Request(url, { method: 'POST', headers });
         try {
           await gateway.getEnveloped({ request: probe }).contextFactory();
         } catch (error) {
           if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
-          throw error;
+          settings.logger.warn({ err: error }, 'WebSocket connection: credentials could not be checked');
+          throw new Error('The credentials could not be checked.');
         } finally {
           releaseRequest(probe);
         }
-        connections.set(ctx.extra, { headers, url, caller: callerOf(probe), closed, operations: new Map() });
+        connections.set(ctx.extra, { headers, url, caller: callerOf(probe), operations: new Map() });
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
         const connection = connectionOf(ctx.extra);
         const done = new AbortController();
-        const request = new Request(connection.url, {
-          method: 'POST',
-          headers: connection.headers,
-          signal: AbortSignal.any([done.signal, connection.closed.signal]),
-        });
-        connection.operations.set(id, { request, done });
+        const request = new Request(connection.url, { method: 'POST', headers: connection.headers, signal: done.signal });
+        const operation: Operation = { request, done, operationName: payload.operationName ?? null, startedAt: performance.now() };
+        connection.operations.set(id, operation);
         assumeCaller(request, connection.caller);
+        // graphql-ws does not call onComplete for an operation refused here: it ends now.
+        const refuse = (errors: readonly GraphQLError[]) => {
+          finish(connection, id, operation, errors);
+          return errors;
+        };
         const enveloped = gateway.getEnveloped({ request, params: payload });
         let document: ExecutionArgs['document'];
         try {
           document = enveloped.parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          return refuse([error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
         }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return refuse(errors);
         let contextValue: object;
         try {
           contextValue = await enveloped.contextFactory();
         } catch (error) {
-          // A refused credential, say: the client gets it as the operation's error.
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+          // A refused credential (an expired token, say) ends this operation, not the connection.
+          if (error instanceof GraphQLError) return refuse([error]);
+          settings.logger.error({ err: error, requestId: requestIdOf(request) }, 'graphql-ws operation failed to start');
+          return refuse([new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
         }
         roots.set(contextValue, enveloped);
         return {
@@ -159,18 +196,14 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
       execute: (args) => roots.get(args.contextValue as object)?.execute(args) as never,
       subscribe: (args) => roots.get(args.contextValue as object)?.subscribe(args) as never,
       onComplete: (ctx, id) => {
-        const operation = connections.get(ctx.extra)?.operations.get(id);
-        if (!operation) return;
-        connections.get(ctx.extra)?.operations.delete(id);
-        operation.done.abort();
-        releaseRequest(operation.request);
+        const connection = connections.get(ctx.extra);
+        const operation = connection?.operations.get(id);
+        if (connection && operation) finish(connection, id, operation, []);
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx.extra);
         if (!connection) return;
-        connection.closed.abort();
-        for (const { request } of connection.operations.values()) releaseRequest(request);
-        connection.operations.clear();
+        for (const [id, operation] of [...connection.operations]) finish(connection, id, operation, []);
       },
     },
     sockets,

@@ -88,6 +88,7 @@ export class PartitionWatch {
   private readonly watched = new Map<string, Watched>();
   private readonly polls: LimitFunction;
   private subscribers = 0;
+  private closed = false;
   /** Ends each open subscription's stream (shutdown). */
   private readonly endings = new Set<() => void>();
 
@@ -118,6 +119,8 @@ export class PartitionWatch {
    * the process past its limit of watched partitions.
    */
   watch(keys: readonly PartitionKey[], signal?: AbortSignal): AsyncIterableIterator<WatchEvent> {
+    // Shutting down: the stream ends at once, and the client subscribes again elsewhere.
+    if (this.closed) return new Repeater<WatchEvent>((_push, stop) => stop());
     const distinct = [...new Map(keys.map((key) => [idOf(key), key])).entries()];
     const added = distinct.filter(([id]) => !this.watched.has(id)).length;
     if (this.watched.size + added > this.settings.maxPartitions) throw new WatchLimitError(this.settings.maxPartitions);
@@ -248,6 +251,8 @@ export class PartitionWatch {
 
   /** Ends every subscription's stream and stops every poller (shutdown: open streams would hold it up). */
   async close(): Promise<void> {
+    this.closed = true;
+    this.polls.clearQueue();
     for (const end of [...this.endings]) end();
     for (const entry of this.watched.values()) if (entry.timer) clearTimeout(entry.timer);
     this.watched.clear();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { UPSTREAM_ERROR_CODES, UpstreamError, type UpstreamErrorCode } from '../upstream/errors.js';
@@ -66,16 +65,26 @@ export interface ClusterWatchSettings {
 /** How long start-up waits for Redis before going on without it (it may come later). */
 const STARTUP_WAIT_MS = 1000;
 
-// Renew or release the lease only while this replica still holds it.
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Claims a partition's lease for ARGV[1]: takes it when free, renews it when already ours
+// (a claim whose answer was lost must not leave the holder following itself). Answers
+// {held, lease time left in ms, latest state or nil}.
+const CLAIM = `
+local holder = redis.call('get', KEYS[1])
+if (not holder) or holder == ARGV[1] then
+  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return {1, tonumber(ARGV[2]), redis.call('get', KEYS[2])}
+end
+return {0, redis.call('pttl', KEYS[1]), redis.call('get', KEYS[2])}`;
+// Lets the lease go only while this replica still holds it.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 interface LeaseCommands<T> {
-  renewLease(key: string, holder: string, ms: number): T;
-  releaseLease(key: string, holder: string): T;
+  claimLease(lease: string, state: string, holder: string, ms: number): T;
+  releaseLease(lease: string, holder: string): T;
 }
 type LeasePipeline = ChainableCommander & LeaseCommands<ChainableCommander>;
-type LeaseRedis = Redis & LeaseCommands<Promise<number>>;
+type LeaseRedis = Redis & LeaseCommands<Promise<unknown>>;
+type Claim = [held: number, ttlMs: number, state: string | null];
 
 /** A watch event as it travels between replicas (errors lose their class on the way). */
 type WireEvent =
@@ -122,19 +131,22 @@ interface Coordinated {
   leased: boolean;
   left: boolean;
   retry: NodeJS.Timeout | null;
-  onMessage: (event: CustomEvent) => void;
   keys: { lease: string; state: string; channel: string } | null;
 }
 
 /** Replicas share pollers through Redis: a lease per partition, pub/sub for its changes. */
 export async function clusterCoordinator(settings: ClusterWatchSettings): Promise<WatchCoordinator> {
   const { Redis } = await import('ioredis');
-  const options = { commandTimeout: settings.redisTimeoutMs, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false };
-  const redis = new Redis(settings.redisUrl, options) as LeaseRedis;
-  // The subscriber waits for its channels to come back after an outage (ioredis resubscribes).
+  // Commands fail fast while Redis is away (nothing queues): the replica then polls by itself.
+  const redis = new Redis(settings.redisUrl, {
+    commandTimeout: settings.redisTimeoutMs,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  }) as LeaseRedis;
+  // The subscriber waits for Redis instead, and ioredis subscribes its channels again on return.
   const subscriber = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
   await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]).catch(() => {});
-  redis.defineCommand('renewLease', { numberOfKeys: 1, lua: RENEW });
+  redis.defineCommand('claimLease', { numberOfKeys: 2, lua: CLAIM });
   redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE });
   let outageLogged = false;
   const outage = (error: unknown) => {
@@ -148,15 +160,17 @@ export async function clusterCoordinator(settings: ClusterWatchSettings): Promis
     if (outageLogged) settings.logger.info('Redis available again for live status');
     outageLogged = false;
   });
-  const events = createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber });
   const me = randomUUID();
   const entries = new Map<string, Coordinated>();
+  const byChannel = new Map<string, Coordinated>();
+  let closed = false;
   let scope: Promise<string> | null = null;
   const keysOf = async (id: string) => {
     scope ??= settings.scope();
     const prefix = `mms:watch:v1:${await scope}`;
     return { lease: `${prefix}:lease:${id}`, state: `${prefix}:state:${id}`, channel: `${prefix}:events:${id}` };
   };
+  const ignore = () => {};
 
   const setLeading = (entry: Coordinated, leading: boolean, leased: boolean) => {
     entry.leased = leased;
@@ -165,91 +179,98 @@ export async function clusterCoordinator(settings: ClusterWatchSettings): Promis
     entry.partition.lead(leading);
   };
 
-  // Take the lease if it is free; if not, follow, and try again when it would expire.
-  const contend = async (entry: Coordinated, withState: boolean) => {
+  // What a claim answered: lead, or follow (with the latest state) and claim again when the lease would expire.
+  const settle = (entry: Coordinated, [held, ttlMs, state]: Claim) => {
+    if (entry.left) {
+      if (held === 1 && entry.keys) void redis.releaseLease(entry.keys.lease, me).catch(ignore);
+      return;
+    }
+    if (held === 1) {
+      setLeading(entry, true, true);
+      return;
+    }
+    setLeading(entry, false, false);
+    // Repeats are dropped by the watch: the state can be handed over on every claim.
+    if (state) entry.partition.remote(fromWire(JSON.parse(state) as WireEvent));
+    if (entry.retry) clearTimeout(entry.retry);
+    entry.retry = setTimeout(() => void claim(entry), ttlMs > 0 ? ttlMs + 20 : settings.leaseMs);
+    entry.retry.unref();
+  };
+
+  // Without Redis nobody can be told who polls: poll here, and claim again at the next renewal.
+  const pollAlone = (entry: Coordinated, error: unknown) => {
+    outage(error);
+    if (!entry.left) setLeading(entry, true, false);
+  };
+
+  const claim = async (entry: Coordinated) => {
     if (entry.left || !entry.keys) return;
     if (entry.retry) clearTimeout(entry.retry);
     entry.retry = null;
     try {
-      const [[, taken], [, state], [, ttl]] = (await redis
-        .multi()
-        .set(entry.keys.lease, me, 'PX', settings.leaseMs, 'NX')
-        .get(entry.keys.state)
-        .pttl(entry.keys.lease)
-        .exec()) as [[unknown, string | null], [unknown, string | null], [unknown, number]];
-      if (entry.left) {
-        if (taken === 'OK') void redis.releaseLease(entry.keys.lease, me).catch(() => {});
-        return;
-      }
-      if (taken === 'OK') {
-        setLeading(entry, true, true);
-        return;
-      }
-      setLeading(entry, false, false);
-      if (withState && state !== null) entry.partition.remote(fromWire(JSON.parse(state) as WireEvent));
-      const wait = ttl > 0 ? ttl + 20 : settings.leaseMs;
-      entry.retry = setTimeout(() => void contend(entry, false), wait);
-      entry.retry.unref();
+      settle(entry, (await redis.claimLease(entry.keys.lease, entry.keys.state, me, settings.leaseMs)) as Claim);
     } catch (error) {
-      // Without Redis nobody can be told who polls: poll it here, and ask again later.
-      outage(error);
-      if (entry.left) return;
-      setLeading(entry, true, false);
+      pollAlone(entry, error);
     }
   };
 
-  // Holders renew their leases together, a third of a lease apart; lost ones go back to following.
-  const renewal = setInterval(
-    () =>
-      void (async () => {
-        const held = [...entries.values()].filter((entry) => entry.leading && entry.keys);
-        if (held.length === 0) return;
-        const unleased = held.filter((entry) => !entry.leased);
-        for (const entry of unleased) await contend(entry, false);
-        const leased = held.filter((entry) => entry.leased);
-        if (leased.length === 0) return;
-        const pipeline = redis.pipeline() as LeasePipeline;
-        for (const entry of leased) pipeline.renewLease(entry.keys?.lease ?? '', me, settings.leaseMs);
-        try {
-          const results = (await pipeline.exec()) ?? [];
-          leased.forEach((entry, index) => {
-            const [error, renewed] = results[index] ?? [null, null];
-            // Not ours any more (it expired while Redis was away, say): take it back or follow.
-            if (!error && renewed === 0) void contend(entry, false);
-          });
-        } catch (error) {
-          outage(error);
-        }
-      })(),
-    Math.max(100, Math.floor(settings.leaseMs / 3)),
-  );
+  // Holders renew their leases together, a third of a lease apart (one pipeline); a lease found
+  // taken by another replica makes this one follow.
+  let renewing = false;
+  const renew = async () => {
+    const held = [...entries.values()].filter((entry) => entry.leading && entry.keys);
+    if (renewing || held.length === 0) return;
+    renewing = true;
+    try {
+      const pipeline = redis.pipeline() as LeasePipeline;
+      for (const entry of held) if (entry.keys) pipeline.claimLease(entry.keys.lease, entry.keys.state, me, settings.leaseMs);
+      const results = (await pipeline.exec()) ?? [];
+      held.forEach((entry, index) => {
+        const [error, answer] = results[index] ?? [new Error('no answer'), null];
+        if (error) pollAlone(entry, error);
+        else settle(entry, answer as Claim);
+      });
+    } catch (error) {
+      for (const entry of held) pollAlone(entry, error);
+    } finally {
+      renewing = false;
+    }
+  };
+  const renewal = setInterval(() => void renew(), Math.max(100, Math.floor(settings.leaseMs / 3)));
   renewal.unref();
+
+  subscriber.on('message', (channel: string, text: string) => {
+    const entry = byChannel.get(channel);
+    if (!entry || entry.left) return;
+    // Whatever arrives on the channel, nothing in it may throw inside ioredis's socket handler.
+    try {
+      const message = JSON.parse(text) as ClusterMessage | null;
+      if (typeof message !== 'object' || message === null || message.from === me) return;
+      if ('released' in message) void claim(entry);
+      else if ('event' in message) entry.partition.remote(fromWire(message.event));
+    } catch (error) {
+      settings.logger.warn({ err: error, channel }, 'live status: a message from another replica could not be read');
+    }
+  });
+  // Back after an outage: what was published meanwhile is lost, so followers read the state again.
+  subscriber.on('ready', () => {
+    for (const entry of entries.values()) if (!entry.leading) void claim(entry);
+  });
 
   return {
     join: (id, partition) => {
-      const entry: Coordinated = {
-        partition,
-        leading: false,
-        leased: false,
-        left: false,
-        retry: null,
-        keys: null,
-        onMessage: (event) => {
-          const message = event.detail as ClusterMessage;
-          if (message.from === me || entry.left) return;
-          if ('released' in message) void contend(entry, false);
-          else entry.partition.remote(fromWire(message.event));
-        },
-      };
+      if (closed) return;
+      const entry: Coordinated = { partition, leading: false, leased: false, left: false, retry: null, keys: null };
       entries.set(id, entry);
       void keysOf(id).then(
         (keys) => {
           if (entry.left) return;
           entry.keys = keys;
-          // Listening before asking for the state, so that a change published in between is not
-          // missed (bar a race of the two connections; the next change would put it right).
-          events.addEventListener(keys.channel, entry.onMessage);
-          return contend(entry, true);
+          byChannel.set(keys.channel, entry);
+          // Listening before claiming, so that a change published in between is not missed (bar
+          // a race of the two connections: the next claim or change puts it right).
+          subscriber.subscribe(keys.channel).catch(ignore);
+          return claim(entry);
         },
         (error: unknown) => {
           // The identity could not be resolved (yet): poll here, and ask for it again next time.
@@ -267,20 +288,19 @@ export async function clusterCoordinator(settings: ClusterWatchSettings): Promis
       if (entry.retry) clearTimeout(entry.retry);
       const { keys } = entry;
       if (!keys) return;
-      events.removeEventListener(keys.channel, entry.onMessage);
+      byChannel.delete(keys.channel);
+      subscriber.unsubscribe(keys.channel).catch(ignore);
       if (!entry.leased) return;
       // Let go at once, and say so: a replica still watching takes over now, not at expiry.
-      void redis
-        .releaseLease(keys.lease, me)
-        .then(() => redis.publish(keys.channel, JSON.stringify({ from: me, released: true } satisfies ClusterMessage)))
-        .catch(() => {});
+      const released = JSON.stringify({ from: me, released: true } satisfies ClusterMessage);
+      void (redis.pipeline() as LeasePipeline).releaseLease(keys.lease, me).publish(keys.channel, released).exec().catch(ignore);
     },
     share: (id, event, changed) => {
       const keys = entries.get(id)?.keys;
       if (!keys) return;
-      const wire = JSON.stringify(toWire(event));
-      const pipeline = redis.pipeline().set(keys.state, wire, 'PX', settings.stateTtlMs);
-      if (changed) pipeline.publish(keys.channel, JSON.stringify({ from: me, event: toWire(event) } satisfies ClusterMessage));
+      const wire = toWire(event);
+      const pipeline = redis.pipeline().set(keys.state, JSON.stringify(wire), 'PX', settings.stateTtlMs);
+      if (changed) pipeline.publish(keys.channel, JSON.stringify({ from: me, event: wire } satisfies ClusterMessage));
       void pipeline.exec().catch(outage);
     },
     get leases() {
@@ -289,14 +309,22 @@ export async function clusterCoordinator(settings: ClusterWatchSettings): Promis
       return held;
     },
     close: async () => {
+      if (closed) return;
+      closed = true;
       clearInterval(renewal);
       const held = [...entries.values()].filter((entry) => entry.leased && entry.keys);
-      for (const entry of entries.values()) if (entry.retry) clearTimeout(entry.retry);
+      for (const entry of entries.values()) {
+        entry.left = true;
+        if (entry.retry) clearTimeout(entry.retry);
+      }
       entries.clear();
+      byChannel.clear();
       if (held.length > 0) {
+        // Handed over at once: the other replicas watching these partitions claim them now.
         const pipeline = redis.pipeline() as LeasePipeline;
-        for (const entry of held) pipeline.releaseLease(entry.keys?.lease ?? '', me);
-        await pipeline.exec().catch(() => {});
+        const released = JSON.stringify({ from: me, released: true } satisfies ClusterMessage);
+        for (const { keys } of held) if (keys) pipeline.releaseLease(keys.lease, me).publish(keys.channel, released);
+        await pipeline.exec().catch(ignore);
       }
       redis.disconnect();
       subscriber.disconnect();

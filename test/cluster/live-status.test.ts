@@ -105,6 +105,7 @@ describe('live status across replicas on one Redis', () => {
 describe('live status when Redis goes away', () => {
   let harnesses: Harness[] = [];
   let ownRedis: RedisServer;
+  let sharedEmulator: Emulator;
   beforeAll(async () => {
     ownRedis = await RedisServer.start();
     const env = {
@@ -116,15 +117,17 @@ describe('live status when Redis goes away', () => {
       MMS_WATCH_LEASE_S: String(LEASE_S),
       LOG_LEVEL: 'info',
     };
-    const first = await startHarness({ env });
     // Two replicas in this process, on one emulator: each has its own identity in Redis.
-    harnesses = [first, await startHarness({ env, sharedEmulator: first.emulator })];
-    first.emulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
+    sharedEmulator = await startEmulator();
+    harnesses = [await startHarness({ env, sharedEmulator }), await startHarness({ env, sharedEmulator })];
+    sharedEmulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
   });
   afterAll(async () => {
-    for (const harness of harnesses.reverse()) await harness.close();
+    for (const harness of harnesses) await harness.close();
+    await sharedEmulator?.close();
     await ownRedis?.stop();
   });
+  const polledBy = async (harness: Harness) => gauge(await (await fetch(`${harness.url}/metrics`)).text(), 'mms_watch_polled_partitions');
 
   it("sends another replica's read failure to this one's subscribers as the same error, with its key", async () => {
     const [first, second] = harnesses as [Harness, Harness];
@@ -179,4 +182,29 @@ describe('live status when Redis goes away', () => {
     onFirst.close();
     onSecond.close();
   }, 30_000);
+
+  it('hands its leases over at once when it shuts down, not when they would expire', async () => {
+    const [first, second] = harnesses as [Harness, Harness];
+    first.emulator.data.set('8/3', { id: 3, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
+    const key = { sourceId: '8', partitionId: '3' };
+    const onFirst = await subscribeOverSse(first.url, { keys: [key] });
+    await onFirst.waitFor(1, 5_000);
+    const onSecond = await subscribeOverSse(second.url, { keys: [key] });
+    await onSecond.waitFor(1, 5_000);
+    expect([await polledBy(first), await polledBy(second)]).toEqual([1, 0]);
+    harnesses = [second];
+    const closing = performance.now();
+    await first.close();
+    // The emulator stamps calls with performance.now(): the second replica's first poll.
+    const until = Date.now() + LEASE_S * 1_000 + 1_000;
+    let takenOver = Number.NaN;
+    while (Number.isNaN(takenOver) && Date.now() < until) {
+      takenOver = second.emulator.callTimes(8, 3).find((at) => at >= closing) ?? Number.NaN;
+      await sleep(20);
+    }
+    // Well before the lease (2 s) could have expired.
+    expect(takenOver - closing).toBeLessThan(700);
+    expect(await polledBy(second)).toBe(1);
+    onSecond.close();
+  });
 });

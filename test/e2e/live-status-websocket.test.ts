@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
 import { hs256Jwt } from '../support/jwt.js';
@@ -107,6 +108,29 @@ describe('live partition status over WebSocket', () => {
     expect(await upgradeStatus(harness.url, 'https://evil.example')).toBe(403);
     expect(await upgradeStatus(harness.url, harness.url)).toBe(101);
   });
+
+  it('survives a client that resets its connection as its upgrade is refused', async () => {
+    const { port } = new URL(harness.url);
+    for (let i = 0; i < 5; i += 1) {
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('GET /elsewhere HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+      socket.resetAndDestroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await harness.query('{ mmsPartition(sourceId: "200018", partitionId: "2323") { id } }')).data).toEqual({
+      mmsPartition: { id: '2323' },
+    });
+  });
+
+  it('logs each operation as an HTTP request is logged, a refused one too', async () => {
+    const refused = subscribeOverWebSocket(harness.url, {}, { query: '{ mmsPartition(' });
+    expect((await refused.waitFor(1, 5_000))[0]?.errors).toBeDefined();
+    refused.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = harness.logs.filter((line) => line.includes('"graphql-ws operation"'));
+    expect(lines.some((line) => line.includes('"transport":"websocket"') && line.includes('GRAPHQL_PARSE_FAILED'))).toBe(true);
+  });
 });
 
 describe('WebSocket clients under client authentication and CORS', () => {
@@ -167,5 +191,23 @@ describe('WebSocket clients under client authentication and CORS', () => {
   it('lets listed CORS origins open a socket and refuses others', async () => {
     expect(await upgradeStatus(harness.url, 'https://app.example')).toBe(101);
     expect(await upgradeStatus(harness.url, 'https://other.example')).toBe(403);
+  });
+});
+
+describe('WebSocket clients when introspection is off', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ env: { GRAPHQL_INTROSPECTION: 'off' } });
+  });
+  afterAll(() => harness.close());
+
+  it('refuses introspection over the socket as over HTTP', async () => {
+    const overHttp = await harness.query('{ __schema { queryType { name } } }');
+    expect(overHttp.errors?.length).toBeGreaterThan(0);
+    const socket = subscribeOverWebSocket(harness.url, {}, { query: '{ __schema { queryType { name } } }' });
+    const [answer] = await socket.waitFor(1, 5_000);
+    socket.close();
+    expect(answer?.data).toBeUndefined();
+    expect(JSON.stringify(answer?.errors)).toContain('introspection');
   });
 });
