@@ -124,20 +124,60 @@ export class PartitionWatch {
     const distinct = [...new Map(keys.map((key) => [idOf(key), key])).entries()];
     const added = distinct.filter(([id]) => !this.watched.has(id)).length;
     if (this.watched.size + added > this.settings.maxPartitions) throw new WatchLimitError(this.settings.maxPartitions);
-    return new Repeater<WatchEvent>(async (push, stop) => {
-      const listener: Listener = (event) => void push(event);
-      for (const [id, key] of distinct) this.join(id, key, listener);
-      this.subscribers += 1;
+    // Joined now, not when the stream is first read (a Repeater starts lazily), so that the
+    // limit holds for subscriptions made together; what arrives before then waits here.
+    const early: WatchEvent[] = [];
+    let push: Listener | null = null;
+    const listener: Listener = (event) => (push ? push(event) : void early.push(event));
+    for (const [id, key] of distinct) this.join(id, key, listener);
+    this.subscribers += 1;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      for (const [id] of distinct) this.leave(id, listener);
+      this.subscribers -= 1;
+    };
+    let started = false;
+    const stream = new Repeater<WatchEvent>(async (repeaterPush, stop) => {
+      started = true;
+      if (left || this.closed || signal?.aborted) {
+        leave();
+        stop();
+        return;
+      }
+      push = (event) => void repeaterPush(event);
+      for (const event of early.splice(0)) push(event);
       this.endings.add(stop);
-      if (signal?.aborted) stop();
       signal?.addEventListener('abort', () => stop(), { once: true });
       // Until the consumer returns, the request goes away, or the process shuts down.
       await stop;
       this.endings.delete(stop);
-      for (const [id] of distinct) this.leave(id, listener);
-      this.subscribers -= 1;
+      leave();
       // A consumer far behind keeps the newest events (a partition's latest state is what counts).
     }, new SlidingBuffer(SUBSCRIBER_BUFFER));
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!started) leave();
+      },
+      { once: true },
+    );
+    // A stream ended before it was read never runs its executor: it leaves here instead.
+    return {
+      next: () => stream.next(),
+      return: (value?: unknown) => {
+        if (!started) leave();
+        return stream.return(value);
+      },
+      throw: (error?: unknown) => {
+        if (!started) leave();
+        return stream.throw(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   private join(id: string, key: PartitionKey, listener: Listener): void {
