@@ -120,7 +120,6 @@ describe('live status when Redis goes away', () => {
     // Two replicas in this process, on one emulator: each has its own identity in Redis.
     sharedEmulator = await startEmulator();
     harnesses = [await startHarness({ env, sharedEmulator }), await startHarness({ env, sharedEmulator })];
-    sharedEmulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
   });
   afterAll(async () => {
     for (const harness of harnesses) await harness.close();
@@ -128,16 +127,21 @@ describe('live status when Redis goes away', () => {
     await ownRedis?.stop();
   });
   const polledBy = async (harness: Harness) => gauge(await (await fetch(`${harness.url}/metrics`)).text(), 'mms_watch_polled_partitions');
+  /** Partition 8/`id` (INIT), watched first on the first replica (which takes its lease), then on the second. */
+  const watchedOnBoth = async (id: number): Promise<[Stream, Stream]> => {
+    const [first, second] = harnesses as [Harness, Harness];
+    sharedEmulator.data.set(`8/${id}`, { id, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
+    const keys = [{ sourceId: '8', partitionId: String(id) }];
+    const onFirst = await subscribeOverSse(first.url, { keys });
+    await onFirst.waitFor(1, 5_000);
+    const onSecond = await subscribeOverSse(second.url, { keys });
+    await onSecond.waitFor(1, 5_000);
+    return [onFirst, onSecond];
+  };
 
   it("sends another replica's read failure to this one's subscribers as the same error, with its key", async () => {
-    const [first, second] = harnesses as [Harness, Harness];
-    first.emulator.data.set('8/2', { id: 2, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
-    const key = { sourceId: '8', partitionId: '2' };
-    const onFirst = await subscribeOverSse(first.url, { keys: [key] });
-    await onFirst.waitFor(1, 5_000);
-    const onSecond = await subscribeOverSse(second.url, { keys: [key] });
-    await onSecond.waitFor(1, 5_000);
-    first.emulator.data.delete('8/2');
+    const [onFirst, onSecond] = await watchedOnBoth(2);
+    sharedEmulator.data.delete('8/2');
     for (const stream of [onFirst, onSecond]) {
       const [, failed] = await stream.waitFor(2, 4_000);
       expect(failed?.errors).toEqual([
@@ -149,20 +153,13 @@ describe('live status when Redis goes away', () => {
   });
 
   it('has every replica poll for its own subscribers while Redis is down, and one again once it is back', async () => {
-    const [first, second] = harnesses as [Harness, Harness];
-    const key = { sourceId: '8', partitionId: '1' };
-    const onFirst = await subscribeOverSse(first.url, { keys: [key] });
-    await onFirst.waitFor(1, 5_000);
-    const onSecond = await subscribeOverSse(second.url, { keys: [key] });
-    await onSecond.waitFor(1, 5_000);
-    const polled = async () =>
-      Promise.all(
-        harnesses.map(async (harness) => gauge(await (await fetch(`${harness.url}/metrics`)).text(), 'mms_watch_polled_partitions')),
-      );
+    const [, second] = harnesses as [Harness, Harness];
+    const [onFirst, onSecond] = await watchedOnBoth(1);
+    const polled = () => Promise.all(harnesses.map(polledBy));
     expect(await polled()).toEqual([1, 0]);
 
     await ownRedis.stop();
-    first.emulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'DOING', size: 2 });
+    sharedEmulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'DOING', size: 2 });
     // No word from the holder can arrive: the follower polls itself once it cannot ask Redis.
     expect(statusOf((await onSecond.waitFor(2, LEASE_S * 1_000 + INTERVAL_S * 1_100 + 1_500))[1])).toBe('DOING');
     expect(await polled()).toEqual([1, 1]);
@@ -177,7 +174,7 @@ describe('live status when Redis goes away', () => {
       now = await polled();
     }
     expect(total(now)).toBe(1);
-    first.emulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'DONE', size: 3 });
+    sharedEmulator.data.set('8/1', { id: 1, sourceId: 8, tableName: 'live', status: 'DONE', size: 3 });
     for (const stream of [onFirst, onSecond]) expect(statusOf((await stream.waitFor(3, 4_000))[2])).toBe('DONE');
     onFirst.close();
     onSecond.close();
@@ -185,12 +182,7 @@ describe('live status when Redis goes away', () => {
 
   it('hands its leases over at once when it shuts down, not when they would expire', async () => {
     const [first, second] = harnesses as [Harness, Harness];
-    first.emulator.data.set('8/3', { id: 3, sourceId: 8, tableName: 'live', status: 'INIT', size: 1 });
-    const key = { sourceId: '8', partitionId: '3' };
-    const onFirst = await subscribeOverSse(first.url, { keys: [key] });
-    await onFirst.waitFor(1, 5_000);
-    const onSecond = await subscribeOverSse(second.url, { keys: [key] });
-    await onSecond.waitFor(1, 5_000);
+    const [, onSecond] = await watchedOnBoth(3);
     expect([await polledBy(first), await polledBy(second)]).toEqual([1, 0]);
     harnesses = [second];
     const closing = performance.now();
