@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { FanOutLimitError } from '../loaders/budget.js';
 import { UpstreamError } from '../upstream/errors.js';
+import { WatchLimitError } from '../watch/partition-watch.js';
 
 // The one place domain failures become GraphQL errors with an `extensions.code`.
 
@@ -31,6 +32,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof FanOutLimitError)
     return new GraphQLError(error.message, { extensions: { code: error.code, maxKeys: error.maxKeys } });
+  if (error instanceof WatchLimitError)
+    return new GraphQLError(error.message, { extensions: { code: error.code, maxPartitions: error.maxPartitions } });
   if (!(error instanceof UpstreamError)) {
     // Unknown failures keep their cause: the server masks it in the answer and logs it.
     return new GraphQLError('Unexpected error.', {

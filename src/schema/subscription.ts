@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { WatchEvent } from '../watch/partition-watch.js';
-import { WatchLimitError } from '../watch/partition-watch.js';
 import { builder } from './builder.js';
-import { badUserInput, toGraphQLError } from './errors.js';
+import { badUserInput, toGraphQLError, withExtensions } from './errors.js';
 import { MmsPartitionKey, toPartitionKey } from './partition-key.js';
 import { MAX_KEYS_PER_LIST } from './query.js';
 import { MmsPartition } from './refs.js';
@@ -29,19 +28,15 @@ builder.subscriptionField('mmsPartitionChanged', (t) =>
       try {
         return context.watch.watch(keys, context.signal);
       } catch (error) {
-        if (error instanceof WatchLimitError)
-          throw new GraphQLError(error.message, { extensions: { code: error.code, maxPartitions: error.maxPartitions } });
-        throw error;
+        throw toGraphQLError(error);
       }
     },
     resolve: (event: WatchEvent, _args, context) => {
       // Each event's nested reads (its table, say) are its own, as fresh as the event.
       context.loaders = context.eventLoaders();
       if ('error' in event) {
-        const error = toGraphQLError(event.error);
-        throw new GraphQLError(error.message, {
-          extensions: { ...error.extensions, sourceId: event.key.sourceId, partitionId: event.key.partitionId },
-        });
+        const { sourceId, partitionId } = event.key;
+        throw withExtensions(toGraphQLError(event.error), { sourceId, partitionId });
       }
       return event.partition;
     },
