@@ -4,7 +4,8 @@ import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { releaseRequest, requestStats } from './context.js';
+import { releaseRequest } from './context.js';
+import { createAccessLog, noteErrorCodes, type OperationRecord, operationRecord } from './observability/request-log.js';
 import { assumeCaller, type Caller, callerOf } from './plugins/client-auth.js';
 import { requestIdOf } from './plugins/request-id.js';
 import type { Gateway } from './server.js';
@@ -33,8 +34,8 @@ interface Operation {
   request: Request;
   /** Aborted when the operation ends (completed, refused, or its socket closed). */
   done: AbortController;
-  operationName: string | null;
-  startedAt: number;
+  /** What its log line says. */
+  record: OperationRecord;
 }
 
 interface Connection {
@@ -97,29 +98,18 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
     return connection;
   };
 
+  const writeLine = createAccessLog(settings.logger);
   // Ends an operation once: its upstream work stops, its deadline is cleared, and it is logged
   // as an HTTP request is.
-  const finish = (connection: Connection, id: string, operation: Operation, errors: readonly GraphQLError[]) => {
+  const finish = (connection: Connection, id: string, operation: Operation) => {
     // An id is reused once completed: only the operation it still names is removed.
     if (connection.operations.get(id) === operation) connection.operations.delete(id);
     if (operation.done.signal.aborted) return;
     operation.done.abort();
     releaseRequest(operation.request);
-    const { upstreamCalls, upstreamFailures, cacheHits } = requestStats(operation.request);
-    settings.logger.info(
-      {
-        requestId: requestIdOf(operation.request),
-        operationName: operation.operationName,
-        transport: 'websocket',
-        durationMs: Math.round((performance.now() - operation.startedAt) * 10) / 10,
-        upstreamCalls,
-        upstreamFailures,
-        cacheHits,
-        errorCodes: [...new Set(errors.map((error) => String(error.extensions.code ?? 'UNCODED')))],
-      },
-      'graphql-ws operation',
-    );
+    writeLine(operation.request, operation.record, { transport: 'websocket' });
   };
+  const operationOf = (extra: object, id: string) => connections.get(extra)?.operations.get(id);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
@@ -158,12 +148,13 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
         const connection = connectionOf(ctx.extra);
         const done = new AbortController();
         const request = new Request(connection.url, { method: 'POST', headers: connection.headers, signal: done.signal });
-        const operation: Operation = { request, done, operationName: payload.operationName ?? null, startedAt: performance.now() };
+        const operation: Operation = { request, done, record: operationRecord(payload.operationName ?? null) };
         connection.operations.set(id, operation);
         assumeCaller(request, connection.caller);
         // graphql-ws does not call onComplete for an operation refused here: it ends now.
         const refuse = (errors: readonly GraphQLError[]) => {
-          finish(connection, id, operation, errors);
+          noteErrorCodes(operation.record, errors);
+          finish(connection, id, operation);
           return errors;
         };
         const enveloped = gateway.getEnveloped({ request, params: payload });
@@ -195,15 +186,19 @@ export function serveWebSocket(gateway: Gateway, server: Server, settings: WebSo
       },
       execute: (args) => roots.get(args.contextValue as object)?.execute(args) as never,
       subscribe: (args) => roots.get(args.contextValue as object)?.subscribe(args) as never,
+      onNext: (ctx, id, _payload, _args, result) => {
+        const operation = operationOf(ctx.extra, id);
+        if (operation) noteErrorCodes(operation.record, result.errors);
+      },
       onComplete: (ctx, id) => {
         const connection = connections.get(ctx.extra);
-        const operation = connection?.operations.get(id);
-        if (connection && operation) finish(connection, id, operation, []);
+        const operation = operationOf(ctx.extra, id);
+        if (connection && operation) finish(connection, id, operation);
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx.extra);
         if (!connection) return;
-        for (const [id, operation] of [...connection.operations]) finish(connection, id, operation, []);
+        for (const [id, operation] of [...connection.operations]) finish(connection, id, operation);
       },
     },
     sockets,

@@ -123,13 +123,20 @@ describe('live partition status over WebSocket', () => {
     });
   });
 
-  it('logs each operation as an HTTP request is logged, a refused one too', async () => {
+  it('logs each operation as an HTTP request is logged, a refused one too, with its error codes', async () => {
     const refused = subscribeOverWebSocket(harness.url, {}, { query: '{ mmsPartition(' });
     expect((await refused.waitFor(1, 5_000))[0]?.errors).toBeDefined();
     refused.close();
+    const failing = subscribeOverWebSocket(harness.url, { keys: [{ sourceId: '6', partitionId: 'x' }] });
+    expect((await failing.waitFor(1, 5_000))[0]?.errors).toBeDefined();
+    failing.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const lines = harness.logs.filter((line) => line.includes('"graphql-ws operation"'));
-    expect(lines.some((line) => line.includes('"transport":"websocket"') && line.includes('GRAPHQL_PARSE_FAILED'))).toBe(true);
+    const lines = harness.logs
+      .map((line) => JSON.parse(line) as { msg?: string; transport?: string; errorCodes?: string[] })
+      .filter((line) => line.msg === 'graphql request' && line.transport === 'websocket');
+    expect(lines.some((line) => line.errorCodes?.includes('GRAPHQL_PARSE_FAILED'))).toBe(true);
+    // Codes of errors the operation itself answered with, too.
+    expect(lines.some((line) => line.errorCodes?.includes('BAD_USER_INPUT'))).toBe(true);
   });
 });
 
