@@ -9,12 +9,27 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** Constant-time comparison against every key (digests make the lengths equal). */
-function isKnownKey(candidate: string, keyDigests: Buffer[]): boolean {
+interface KnownKey {
+  digest: Buffer;
+  /** Who presents it: the same object for every request with this key. */
+  caller: Caller;
+}
+
+/** The configured keys, write keys first (a key in both lists may write). */
+function knownKeys(auth: ClientAuth): KnownKey[] {
+  const known = (key: string, mayWrite: boolean): KnownKey => {
+    const keyDigest = digest(key);
+    return { digest: keyDigest, caller: { id: `key:${keyDigest.toString('hex').slice(0, 12)}`, mayWrite } };
+  };
+  return [...auth.writeApiKeys.map((key) => known(key, true)), ...auth.apiKeys.map((key) => known(key, false))];
+}
+
+/** The key `candidate` is, compared in constant time against every one (digests make the lengths equal). */
+function findKey(candidate: string, keys: readonly KnownKey[]): KnownKey | null {
   const candidateDigest = digest(candidate);
-  let known = false;
-  for (const keyDigest of keyDigests) known = timingSafeEqual(candidateDigest, keyDigest) || known;
-  return known;
+  let found: KnownKey | null = null;
+  for (const key of keys) if (timingSafeEqual(candidateDigest, key.digest)) found ??= key;
+  return found;
 }
 
 function unauthenticated(): Error {
@@ -72,8 +87,7 @@ function subjectOf(payload: unknown): string {
 export function useClientAuth(auth: ClientAuth): Plugin[] {
   const readAuth = auth.apiKeys.length > 0 || auth.jwt !== null;
   if (!readAuth && auth.writeApiKeys.length === 0) return [];
-  const keyDigests = auth.apiKeys.map(digest);
-  const writeKeyDigests = auth.writeApiKeys.map(digest);
+  const keys = knownKeys(auth);
   const plugins: Plugin[] = [];
   const jwt = auth.jwt;
   if (jwt) {
@@ -106,12 +120,9 @@ export function useClientAuth(auth: ClientAuth): Plugin[] {
     decided.add(request);
     const apiKey = request.headers.get(API_KEY_HEADER);
     if (apiKey !== null) {
-      const writer = writeKeyDigests.length > 0 && isKnownKey(apiKey, writeKeyDigests);
-      if (writer || isKnownKey(apiKey, keyDigests)) {
-        callers.set(request, { id: `key:${digest(apiKey).toString('hex').slice(0, 12)}`, mayWrite: writer });
-        return;
-      }
-      if (readAuth) throw unauthenticated();
+      const key = findKey(apiKey, keys);
+      if (key) callers.set(request, key.caller);
+      else if (readAuth) throw unauthenticated();
       return;
     }
     if (jwt && token !== undefined) {
