@@ -163,6 +163,8 @@ describe('live status in the example frontend', () => {
     // About 1 s, then about 2 s (each ±20%).
     expect(second - first).toBeGreaterThanOrEqual(700);
     expect(third - second).toBeGreaterThan(second - first);
+    // The second pause doubled: at least 2 s less 20%, which a constant pause of 1 s never reaches.
+    expect(third - second).toBeGreaterThanOrEqual(1_600);
     await page.locator('#live[data-state="live"]').waitFor({ timeout: 10_000 });
 
     const clicks = '200019/3101';

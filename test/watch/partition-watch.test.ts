@@ -51,13 +51,16 @@ describe('a partition watch', () => {
   });
 
   it('hands what arrived before the stream was read to its first reads', async () => {
+    let polled: () => void = () => {};
+    const firstPoll = new Promise<void>((resolve) => {
+      polled = resolve;
+    });
+    watch.reportTo({ onPoll: () => polled() });
     const stream = watch.watch([key('3001')]);
-    // Its first state arrives while nobody reads.
-    const until = Date.now() + 5_000;
-    while (emulator.calls(200019, 3001) === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const event = await stream.next();
-    expect(event.value).toMatchObject({ key: key('3001'), partition: { id: '3001' } });
+    // Its first state arrives while nobody reads; the next poll is an interval away.
+    await firstPoll;
+    const event = await Promise.race([stream.next(), new Promise((resolve) => setTimeout(() => resolve('nothing within 1 s'), 1_000))]);
+    expect(event).toMatchObject({ value: { key: key('3001'), partition: { id: '3001' } } });
     await stream.return?.();
     expect(watch.load.partitions).toBe(0);
   });
