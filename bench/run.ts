@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createClient as createWsClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { PUBLISHED_EXAMPLE } from '../src/emulator/data.js';
 import { RedisServer } from '../test/support/redis.js';
+import { type Stream, subscribeOverSse, subscribeOverWebSocket } from '../test/support/subscriptions.js';
 import { cpuMicros, PINNING, peakRssMb, pinLoadGenerator, type Spawned, spawnNode } from './processes.js';
 import {
   type ClientBaseline,
@@ -392,64 +391,6 @@ interface LiveResult {
   errors: number;
 }
 
-const LIVE_SUBSCRIPTION = 'subscription ($keys: [MmsPartitionKey!]!) { mmsPartitionChanged(keys: $keys) { id status size } }';
-
-interface LiveCounts {
-  events: number;
-  errors: number;
-}
-
-/** One SSE subscriber counting its events; aborted by `signal`. */
-async function subscribeOverSse(url: string, keys: unknown, signal: AbortSignal, counts: LiveCounts): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: LIVE_SUBSCRIPTION, variables: { keys } }),
-    signal,
-  });
-  if (response.status !== 200 || !response.body) {
-    counts.errors += 1;
-    return;
-  }
-  const reader = response.body.getReader();
-  void (async () => {
-    const decoder = new TextDecoder();
-    try {
-      for (;;) {
-        const chunk = await reader.read();
-        if (chunk.done) return;
-        const text = decoder.decode(chunk.value, { stream: true });
-        counts.events += text.split('event: next').length - 1;
-        if (text.includes('"errors"')) counts.errors += 1;
-      }
-    } catch {
-      // Aborted at the end of the run.
-    }
-  })();
-}
-
-/** One graphql-ws subscriber on its own socket, counting its events; ended by `signal`. */
-function subscribeOverWebSocket(url: string, keys: unknown, signal: AbortSignal, counts: LiveCounts): void {
-  const client = createWsClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-  const unsubscribe = client.subscribe(
-    { query: LIVE_SUBSCRIPTION, variables: { keys } },
-    {
-      next: (event) => {
-        counts.events += 1;
-        if (event.errors) counts.errors += 1;
-      },
-      error: () => {
-        if (!signal.aborted) counts.errors += 1;
-      },
-      complete: () => {},
-    },
-  );
-  signal.addEventListener('abort', () => {
-    unsubscribe();
-    void client.dispose();
-  });
-}
-
 async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
   const emulator = await startEmulator(0);
   const redis = scenario.replicas > 1 ? await RedisServer.start() : null;
@@ -462,12 +403,12 @@ async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
     ...(redis && { REDIS_URL: redis.url }),
   };
   const gateways: Spawned[] = [];
-  const ending = new AbortController();
-  const counts: LiveCounts = { events: 0, errors: 0 };
+  const streams: Stream[] = [];
+  let refused = 0;
   try {
     for (let i = 0; i < scenario.replicas; i += 1)
       gateways.push(await spawnNode([...START_FLAGS, 'dist/main.js'], env, 'graphql', 'measured'));
-    const urls = gateways.map((gateway) => String(gateway.banner.graphql));
+    const urls = gateways.map((gateway) => String(gateway.banner.graphql).replace(/\/graphql$/, ''));
     const keys = Array.from({ length: scenario.partitions }, (_, i) => ({
       sourceId: '200019',
       partitionId: String(scenario.firstPartitionId + i),
@@ -476,14 +417,21 @@ async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
       Array.from({ length: scenario.subscribers }, async (_, i) => {
         const replica = i % scenario.replicas;
         const url = urls[replica] ?? '';
-        const key = [keys[Math.floor(i / scenario.replicas) % scenario.partitions]];
-        if (replica === 0) await subscribeOverSse(url, key, ending.signal, counts);
-        else subscribeOverWebSocket(url, key, ending.signal, counts);
+        const variables = { keys: [keys[Math.floor(i / scenario.replicas) % scenario.partitions]] };
+        try {
+          streams.push(replica === 0 ? await subscribeOverSse(url, variables) : subscribeOverWebSocket(url, variables));
+        } catch {
+          refused += 1;
+        }
       }),
     );
+    const counts = () => {
+      const events = streams.flatMap((stream) => stream.events);
+      return { events: events.length, errors: refused + events.filter((event) => event.errors).length };
+    };
     // Every subscriber has its first event, then the window starts.
     const settleUntil = Date.now() + 30_000;
-    while (counts.events < scenario.subscribers && Date.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (counts().events < scenario.subscribers && Date.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 100));
     const before = await emulatorCalls(emulator.url);
     const cpuBefore = gateways.map((gateway) => cpuMicros(gateway.child.pid ?? 0));
     await new Promise((resolve) => setTimeout(resolve, scenario.windowS * 1000));
@@ -502,13 +450,13 @@ async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
       partitions: scenario.partitions,
       upstreamCallsPerMinute,
       perSubscriberCallsPerMinute: Math.round((upstreamCallsPerMinute * scenario.subscribers) / scenario.partitions),
-      eventsReceived: counts.events,
+      eventsReceived: counts().events,
       gatewayCpuPercent: cpuUsed.map((used) => Math.round((used / (scenario.windowS * 1e6)) * 1000) / 10),
       peakRssMb: gateways.map((gateway) => Math.round(peakRssMb(gateway.child.pid ?? 0))),
-      errors: counts.errors,
+      errors: counts().errors,
     };
   } finally {
-    ending.abort();
+    for (const stream of streams) stream.close();
     await Promise.all(gateways.map((gateway) => gateway.stop()));
     await emulator.stop();
     await redis?.stop();
