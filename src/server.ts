@@ -135,7 +135,6 @@ export function createGateway({
     reader,
     { ...settings.watch, maxPolls: Math.floor(settings.maxConcurrency / 2) },
     logger,
-    {},
     watchCoordinator,
   );
   if (settings.metrics) watch.reportTo(metrics.watchLiveStatus(watch));

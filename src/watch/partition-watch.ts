@@ -86,6 +86,7 @@ export interface WatchMetrics {
 
 export class PartitionWatch {
   private readonly watched = new Map<string, Watched>();
+  private metrics: WatchMetrics = {};
   private readonly polls: LimitFunction;
   private subscribers = 0;
   private closed = false;
@@ -96,7 +97,6 @@ export class PartitionWatch {
     private readonly reader: UpstreamReader,
     private readonly settings: WatchSettings,
     private readonly logger: Logger,
-    private metrics: WatchMetrics = {},
     private readonly coordinator: WatchCoordinator = soloCoordinator(),
   ) {
     this.polls = pLimit(Math.max(1, settings.maxPolls));
