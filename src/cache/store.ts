@@ -1,6 +1,6 @@
-import { once } from 'node:events';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
+import { connectRedis, failFast } from '../redis.js';
 
 /** Where cached partitions live: this process (LRU) or Redis, shared by every replica. */
 export interface CacheStore {
@@ -35,7 +35,6 @@ export function memoryStore(maxEntries: number): CacheStore {
 }
 
 const OUTAGE_LOG_INTERVAL_MS = 30_000;
-const STARTUP_WAIT_MS = 1_000;
 
 /**
  * Redis through ioredis. Every command is bounded by `timeoutMs` and nothing queues while
@@ -44,16 +43,6 @@ const STARTUP_WAIT_MS = 1_000;
  * logged once per interval, not once per command.
  */
 export async function redisStore(url: string, timeoutMs: number, logger: Logger): Promise<CacheStore> {
-  // Loaded here, not at start-up: a gateway without Redis does not hold the client in memory.
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, {
-    commandTimeout: timeoutMs,
-    connectTimeout: Math.max(timeoutMs, 1000),
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    lazyConnect: false,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
   let lastOutageLog = 0;
   const outage = (error: unknown) => {
     if (Date.now() - lastOutageLog < OUTAGE_LOG_INTERVAL_MS) return;
@@ -63,13 +52,14 @@ export async function redisStore(url: string, timeoutMs: number, logger: Logger)
       'Redis cache unavailable: answering from the upstream until it returns',
     );
   };
-  redis.on('error', outage);
-  redis.on('ready', () => {
-    if (lastOutageLog !== 0) logger.info('Redis cache available again');
-    lastOutageLog = 0;
+  const redis = await connectRedis(url, {
+    redis: failFast(timeoutMs),
+    onError: outage,
+    onReady: () => {
+      if (lastOutageLog !== 0) logger.info('Redis cache available again');
+      lastOutageLog = 0;
+    },
   });
-  // At start-up, give the connection a moment: commands never wait for it afterwards.
-  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]).catch(() => {});
   return {
     tier: 'redis',
     get: async (key) => {

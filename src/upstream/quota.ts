@@ -1,8 +1,8 @@
-import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import { TokenBucket } from 'limiter';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { connectRedis, failFast } from '../redis.js';
 import { UpstreamError } from './errors.js';
 
 // How many upstream calls may start each second (MMS_MAX_QPS): this process's own token bucket,
@@ -157,7 +157,6 @@ const PROBE_INTERVAL_MS = 1_000;
  * makes the refusal, not the deadline, what the caller sees.
  */
 const DEADLINE_MARGIN_MS = 50;
-const STARTUP_WAIT_MS = 1_000;
 
 /**
  * The cluster-wide quota: rate-limiter-flexible's Redis limiter as the shared counters, and its
@@ -165,18 +164,15 @@ const STARTUP_WAIT_MS = 1_000;
  */
 export async function clusterQuota(options: ClusterQuotaOptions): Promise<CallQuota> {
   // Loaded here, not at start-up: a gateway without Redis does not hold these modules in memory.
-  const [{ Redis }, limiters] = await Promise.all([import('ioredis'), import('rate-limiter-flexible')]);
-  const redis = new Redis(options.redisUrl, {
-    // Slowness is judged by `answersWithin` below; this only bounds what an unanswered command holds.
-    commandTimeout: Math.max(10 * options.redisTimeoutMs, 1000),
-    connectTimeout: Math.max(options.redisTimeoutMs, 1000),
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
-  // The quota logs an outage itself, once per switch; the connection's own errors would repeat on every reconnect.
-  redis.on('error', () => {});
-  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]).catch(() => {});
+  const [redis, limiters] = await Promise.all([
+    connectRedis(options.redisUrl, {
+      // Slowness is judged by `answersWithin` below; this only bounds what an unanswered command holds.
+      redis: { ...failFast(options.redisTimeoutMs), commandTimeout: Math.max(10 * options.redisTimeoutMs, 1000) },
+      // The quota logs an outage itself, once per switch; the connection's own errors would repeat on every reconnect.
+      onError: () => {},
+    }),
+    import('rate-limiter-flexible'),
+  ]);
   const share = localShare(options.maxQps, options.expectedReplicas);
   return new ClusterQuota(
     options,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { connectRedis } from '../redis.js';
 import { UPSTREAM_ERROR_CODES, UpstreamError, type UpstreamErrorCode } from '../upstream/errors.js';
 import type { WatchEvent } from './partition-watch.js';
 
@@ -61,9 +61,6 @@ export interface ClusterWatchSettings {
   scope: () => Promise<string>;
   logger: Logger;
 }
-
-/** How long start-up waits for Redis before going on without it (it may come later). */
-const STARTUP_WAIT_MS = 1000;
 
 // Claims a partition's lease for ARGV[1]: takes it when free, renews it when already ours
 // (a claim whose answer was lost must not leave the holder following itself). Answers
@@ -136,30 +133,28 @@ interface Coordinated {
 
 /** Replicas share pollers through Redis: a lease per partition, pub/sub for its changes. */
 export async function clusterCoordinator(settings: ClusterWatchSettings): Promise<WatchCoordinator> {
-  const { Redis } = await import('ioredis');
-  // Commands fail fast while Redis is away (nothing queues): the replica then polls by itself.
-  const redis = new Redis(settings.redisUrl, {
-    commandTimeout: settings.redisTimeoutMs,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-  }) as LeaseRedis;
-  // The subscriber waits for Redis instead, and ioredis subscribes its channels again on return.
-  const subscriber = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
-  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]).catch(() => {});
-  redis.defineCommand('claimLease', { numberOfKeys: 2, lua: CLAIM });
-  redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE });
   let outageLogged = false;
   const outage = (error: unknown) => {
     if (outageLogged) return;
     outageLogged = true;
     settings.logger.warn({ err: error }, 'Redis unavailable for live status: each replica polls what it watches until it returns');
   };
-  redis.on('error', outage);
-  subscriber.on('error', outage);
-  redis.on('ready', () => {
-    if (outageLogged) settings.logger.info('Redis available again for live status');
-    outageLogged = false;
-  });
+  const [connection, subscriber] = await Promise.all([
+    // Commands fail fast while Redis is away (nothing queues): the replica then polls by itself.
+    connectRedis(settings.redisUrl, {
+      redis: { commandTimeout: settings.redisTimeoutMs, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      onError: outage,
+      onReady: () => {
+        if (outageLogged) settings.logger.info('Redis available again for live status');
+        outageLogged = false;
+      },
+    }),
+    // The subscriber waits for Redis instead, and ioredis subscribes its channels again on return.
+    connectRedis(settings.redisUrl, { redis: { maxRetriesPerRequest: null }, onError: outage, noStartupWait: true }),
+  ]);
+  const redis = connection as LeaseRedis;
+  redis.defineCommand('claimLease', { numberOfKeys: 2, lua: CLAIM });
+  redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE });
   const me = randomUUID();
   const entries = new Map<string, Coordinated>();
   const byChannel = new Map<string, Coordinated>();
