@@ -177,6 +177,7 @@ export async function clusterQuota(options: ClusterQuotaOptions): Promise<CallQu
   return new ClusterQuota(
     options,
     redis,
+    share,
     new SlicedBudget(
       { calls: options.maxQps, periodMs: 1000 },
       // A connection that is not ready counts as an outage at once, without a command sent.
@@ -215,6 +216,8 @@ class ClusterQuota implements CallQuota {
   constructor(
     private readonly options: ClusterQuotaOptions,
     private readonly redis: Redis,
+    /** This replica's share while Redis is out (what `local` counts). */
+    private readonly share: Budget,
     private readonly shared: SlicedBudget,
     private readonly local: SlicedBudget,
   ) {}
@@ -353,9 +356,9 @@ class ClusterQuota implements CallQuota {
    */
   private fallBack(error: unknown): void {
     this.fallback = true;
-    const share = localShare(this.options.maxQps, this.options.expectedReplicas);
+    const { calls, periodMs } = this.share;
     this.options.logger.warn(
-      { reason: error instanceof Error ? error.message : String(error), sharePerSecond: (share.calls * 1000) / share.periodMs },
+      { reason: error instanceof Error ? error.message : String(error), sharePerSecond: (calls * 1000) / periodMs },
       'Redis unavailable for the upstream quota: this replica keeps to its share of MMS_MAX_QPS until Redis answers again',
     );
     this.probe = setInterval(() => {
