@@ -107,8 +107,8 @@ class SlicedBudget {
   }
 
   /**
-   * Takes up to `wanted` calls from the slice now running, all asked for at once (the counter is
-   * atomic): how many were granted, and when a slice with room comes if not all of them were.
+   * Takes up to `wanted` calls from the slice now running, all asked for in one atomic increment
+   * of its counter: how many were granted, and when a slice with room comes if not all of them were.
    */
   async take(key: string, coolingDown: boolean, wanted: number): Promise<{ granted: number; retryInMs: number | null }> {
     const allowances = coolingDown ? this.halved : this.full;
@@ -118,10 +118,18 @@ class SlicedBudget {
     if (points > 0) {
       this.limiter.points = points;
       const asked = Math.min(wanted, points);
-      const outcomes = await this.bounded(Promise.allSettled(Array.from({ length: asked }, () => this.limiter.consume(`${key}:${slice}`))));
-      granted = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-      const failure = outcomes.find((outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof this.Refusal));
-      if (failure?.status === 'rejected' && granted === 0) throw failure.reason;
+      // The counter counts every point asked for, refused or not: a refusal tells its total too.
+      const consumed = await this.bounded(
+        this.limiter.consume(`${key}:${slice}`, asked).then(
+          (counted) => counted.consumedPoints,
+          (reason: unknown) => {
+            if (reason instanceof this.Refusal) return reason.consumedPoints;
+            throw reason;
+          },
+        ),
+      );
+      // Those counted before these `asked` took their part first; these get what is left of the slice.
+      granted = Math.min(asked, Math.max(0, points - (consumed - asked)));
       // Every call wanted was granted, and the slice may have more: no need to wait.
       if (granted === wanted && asked < points) return { granted, retryInMs: null };
     }
