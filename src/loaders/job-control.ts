@@ -28,15 +28,9 @@ export class JobControl {
    */
   async run(action: UpstreamAction<JobControlAnswer>, sourceId: string, jobId: string): Promise<JobControlOutcome> {
     const params = jobParams(sourceId, jobId);
-    const { signal, deadline, onCall } = this.call;
     const line = { action: action.name, caller: this.caller.id, sourceId, jobId };
     try {
-      const { result, requestId } = await this.reader.client.write(action, params, {
-        ...(signal && { signal }),
-        ...(deadline !== undefined && { deadline }),
-        ...(onCall && { onCall }),
-        logger: this.logger,
-      });
+      const { result, requestId } = await this.reader.client.write(action, params, { ...this.call, logger: this.logger });
       this.logger.info({ ...line, upstreamRequestId: requestId, answer: result.data }, `${action.name} done`);
       return { upstreamRequestId: requestId };
     } catch (error) {
