@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { UpstreamReader } from './cache/upstream-reader.js';
 import { JobControl } from './loaders/job-control.js';
 import { RequestLoaders } from './loaders/request-loaders.js';
-import { type Caller, callerOf } from './plugins/client-auth.js';
+import { callerOf } from './plugins/client-auth.js';
 import type { UpstreamCallReport } from './upstream/mms-client.js';
 import type { PartitionWatch } from './watch/partition-watch.js';
 
@@ -23,8 +23,6 @@ export interface GatewayContext {
   /** The request's logger: every line carries its request id. */
   logger: Logger;
   limits: RequestLimits;
-  /** Who sent the request. */
-  caller: Caller;
   /** The job control calls, for a caller allowed to make them; null otherwise (or with mutations off). */
   jobControl: JobControl | null;
   /** The process's pollers of live partition status. */
@@ -130,7 +128,7 @@ export function createContext(
       call: { signal: request.signal, logger, onCall },
       ...(onBatch && { onBatch }),
     });
-  return { loaders, logger, limits, caller, jobControl, watch: watch ?? null, signal: request.signal, eventLoaders };
+  return { loaders, logger, limits, jobControl, watch: watch ?? null, signal: request.signal, eventLoaders };
 }
 
 /** What the request did upstream so far (zeros when it never reached execution). */
