@@ -32,9 +32,7 @@ function isLoopback(host: string): boolean {
 /** MMS_MAX_QPS as this process's own token bucket (no Redis), or null without a cap. */
 function processCallQuota(config: Config, metrics: GatewayMetrics): CallQuota | null {
   if (config.maxQps === null) return null;
-  const quota = processQuota(config.maxQps, metrics.recordQuotaTurn);
-  metrics.watchQuota(quota);
-  return quota;
+  return processQuota(config.maxQps, metrics.recordQuotaTurn);
 }
 
 /**
@@ -51,7 +49,7 @@ export async function createCallQuota(
 ): Promise<CallQuota | null> {
   if (config.maxQps === null || config.clusterQuota === null) return processCallQuota(config, metrics);
   const { redisUrl, redisTimeoutMs, expectedReplicas, throttleCoolDownMs } = config.clusterQuota;
-  const quota = await clusterQuota({
+  return clusterQuota({
     redisUrl,
     redisTimeoutMs,
     maxQps: config.maxQps,
@@ -63,8 +61,6 @@ export async function createCallQuota(
     logger,
     onTurn: metrics.recordQuotaTurn,
   });
-  metrics.watchQuota(quota);
-  return quota;
 }
 
 /**
@@ -90,6 +86,8 @@ export function createMmsClient(
     onCall: metrics.recordCall,
   });
   metrics.watchClient(client);
+  // The quota's gauges beside the client's: one registration per client, whichever way its quota was made.
+  if (quota) metrics.watchQuota(quota);
   return client;
 }
 
