@@ -36,7 +36,7 @@ export class UpstreamReader {
     const { cache } = this;
     if (!cache) {
       const result = await this.client.call(action, params, options);
-      for (const listener of this.fetchedListeners) listener(action, params, result);
+      this.tellFetched(action, params, result);
       return result;
     }
     if (options.bypassCache) {
@@ -57,6 +57,10 @@ export class UpstreamReader {
     return result as Result;
   }
 
+  private tellFetched(action: UpstreamAction<unknown>, params: CallParams, result: unknown): void {
+    for (const listener of this.fetchedListeners) listener(action, params, result);
+  }
+
   private sharedFlight<Result>(action: UpstreamAction<Result>, params: CallParams, options: ReadOptions): Flight {
     const id = `${action.name} ${callKey(action, params)}`;
     let flight = this.flights.get(id);
@@ -72,7 +76,7 @@ export class UpstreamReader {
     try {
       // No signal: the call belongs to every waiter, not to the request that started it.
       const result = await this.client.call(action, params, { logger, onCall });
-      for (const listener of this.fetchedListeners) listener(action, params, result);
+      this.tellFetched(action, params, result);
       if (!cache) return { result, ttlMs: null };
       // A page's records are kept too, as their Get action would answer them: a later request
       // reading one of them by ID makes no call. Once per page fetched, not per request reading it.
