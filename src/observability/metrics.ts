@@ -138,30 +138,17 @@ export class GatewayMetrics {
   /** Live partition status: gauges read when scraped, and the pollers' counters. */
   watchLiveStatus(watch: PartitionWatch): WatchMetrics {
     const registers = [this.registry];
-    new Gauge({
-      name: 'mms_watch_partitions',
-      help: 'Partitions watched for mmsPartitionChanged subscribers of this process.',
-      registers,
-      collect() {
-        this.set(watch.load.partitions);
-      },
-    });
-    new Gauge({
-      name: 'mms_watch_polled_partitions',
-      help: 'Watched partitions this process polls itself (with Redis: those it holds the lease of; the other replicas poll the rest).',
-      registers,
-      collect() {
-        this.set(watch.load.polled);
-      },
-    });
-    new Gauge({
-      name: 'mms_watch_subscribers',
-      help: 'Open mmsPartitionChanged subscriptions.',
-      registers,
-      collect() {
-        this.set(watch.load.subscribers);
-      },
-    });
+    this.readGauge(
+      'mms_watch_partitions',
+      'Partitions watched for mmsPartitionChanged subscribers of this process.',
+      () => watch.load.partitions,
+    );
+    this.readGauge(
+      'mms_watch_polled_partitions',
+      'Watched partitions this process polls itself (with Redis: those it holds the lease of; the other replicas poll the rest).',
+      () => watch.load.polled,
+    );
+    this.readGauge('mms_watch_subscribers', 'Open mmsPartitionChanged subscriptions.', () => watch.load.subscribers);
     const polls = new Counter({
       name: 'mms_watch_polls_total',
       help: 'Reads of watched partitions (polls, and fresh reads by queries), by outcome: changed, unchanged, failed.',
@@ -174,23 +161,16 @@ export class GatewayMetrics {
 
   /** Gauges read from the upstream quota when scraped. */
   watchQuota(quota: CallQuota): void {
-    const registers = [this.registry];
-    new Gauge({
-      name: 'mms_upstream_quota_local_fallback',
-      help: '1 while Redis cannot be reached and this replica keeps to its share of MMS_MAX_QPS (÷ MMS_EXPECTED_REPLICAS); 0 on the cluster-wide quota.',
-      registers,
-      collect() {
-        this.set(quota.state.localFallback ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: 'mms_upstream_quota_cooldown',
-      help: '1 while calls go at half of MMS_MAX_QPS because the upstream throttled one (here or, through Redis, at another replica).',
-      registers,
-      collect() {
-        this.set(quota.state.coolingDown ? 1 : 0);
-      },
-    });
+    this.readGauge(
+      'mms_upstream_quota_local_fallback',
+      '1 while Redis cannot be reached and this replica keeps to its share of MMS_MAX_QPS (÷ MMS_EXPECTED_REPLICAS); 0 on the cluster-wide quota.',
+      () => (quota.state.localFallback ? 1 : 0),
+    );
+    this.readGauge(
+      'mms_upstream_quota_cooldown',
+      '1 while calls go at half of MMS_MAX_QPS because the upstream throttled one (here or, through Redis, at another replica).',
+      () => (quota.state.coolingDown ? 1 : 0),
+    );
   }
 
   recordCacheLookup = (tier: string, outcome: 'hit' | 'miss' | 'bypass'): void => {
@@ -199,30 +179,22 @@ export class GatewayMetrics {
 
   /** Gauges read from the client when scraped. */
   watchClient(client: MmsClient): void {
-    const registers = [this.registry];
-    new Gauge({
-      name: 'mms_upstream_in_flight',
-      help: 'GetMmsPartition calls running now.',
-      registers,
-      collect() {
-        this.set(client.load.active);
-      },
+    this.readGauge('mms_upstream_in_flight', 'GetMmsPartition calls running now.', () => client.load.active);
+    this.readGauge('mms_upstream_queued', 'GetMmsPartition calls waiting for a concurrency slot.', () => client.load.pending);
+    this.readGauge('mms_upstream_circuit_state', 'Circuit breaker state: 0 closed, 1 half-open, 2 open.', () => {
+      const { circuit } = client;
+      return circuit === 'closed' ? 0 : circuit === 'half-open' ? 1 : 2;
     });
+  }
+
+  /** A gauge without labels whose value is `read` when scraped. */
+  private readGauge(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'mms_upstream_queued',
-      help: 'GetMmsPartition calls waiting for a concurrency slot.',
-      registers,
+      name,
+      help,
+      registers: [this.registry],
       collect() {
-        this.set(client.load.pending);
-      },
-    });
-    new Gauge({
-      name: 'mms_upstream_circuit_state',
-      help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open.',
-      registers,
-      collect() {
-        const { circuit } = client;
-        this.set(circuit === 'closed' ? 0 : circuit === 'half-open' ? 1 : 2);
+        this.set(read());
       },
     });
   }
