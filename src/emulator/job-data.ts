@@ -1,13 +1,6 @@
+import { isTaskSettled } from '../upstream/actions/task.js';
 import { failedStep, type JobClock, nextStatus, startJob, stopJob } from './inventory/job-runs.js';
-import {
-  isSettled,
-  type JobConfigRecord,
-  type JobRecord,
-  type TaskFailure,
-  type TaskPartition,
-  type TaskRecord,
-  type TaskStatus,
-} from './inventory/jobs.js';
+import type { JobConfigRecord, JobRecord, TaskFailure, TaskPartition, TaskRecord, TaskStatus } from './inventory/jobs.js';
 import { childKey, decimalId, type InventoryStore, type TableRecord } from './inventory/records.js';
 import { enterStatus, instantOf, logControl } from './inventory/task-log.js';
 
@@ -295,7 +288,7 @@ export function addDemoJobs(store: InventoryStore): void {
         enterStatus(store, job, task, status, at, status === demo.status && demo.failure !== undefined ? demo.failure : 'ok');
         at += 2 * MINUTE;
       }
-      task.running = task.status !== 'INIT' && !isSettled(task.status);
+      task.running = task.status !== 'INIT' && !isTaskSettled(task.status);
       if (job.stopped) {
         if (task.running) logControl(store, task, 'stop', at);
         task.running = false;

@@ -1,4 +1,5 @@
-import { findJob, isFailed, isSettled, type JobRecord, jobStatus, type TaskFailure, type TaskRecord, type TaskStatus } from './jobs.js';
+import { isTaskSettled } from '../../upstream/actions/task.js';
+import { findJob, isFailed, type JobRecord, jobStatus, type TaskFailure, type TaskRecord, type TaskStatus } from './jobs.js';
 import { childKey, type InventoryStore, type WireInteger } from './records.js';
 import { enterStatus, logControl } from './task-log.js';
 
@@ -101,7 +102,7 @@ export function startJob(store: InventoryStore, sourceId: string, jobId: string,
   job.stopped = false;
   for (const task of tasks) {
     task.stopped = false;
-    if (isSettled(task.status)) continue;
+    if (isTaskSettled(task.status)) continue;
     run(store, task, clock);
     logControl(store, task, 'start', clock.now);
   }
@@ -146,7 +147,7 @@ export function retryJob(store: InventoryStore, sourceId: string, jobId: string,
       task.status = retried;
       task.retriedTimes += 1;
       task.endTime = null;
-    } else if (isSettled(task.status)) {
+    } else if (isTaskSettled(task.status)) {
       continue;
     }
     run(store, task, clock);

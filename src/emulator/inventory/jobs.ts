@@ -1,6 +1,6 @@
 import { QueryFormError } from '../../upstream/action.js';
 import { JOB_STATUSES, type JobStatus, LIST_MMS_JOBS } from '../../upstream/actions/job.js';
-import { LIST_MMS_TASKS, TASK_STATUSES, type TaskStatus } from '../../upstream/actions/task.js';
+import { isTaskSettled, LIST_MMS_TASKS, TASK_STATUSES, type TaskStatus } from '../../upstream/actions/task.js';
 import {
   applyFilters,
   booleanParameter,
@@ -146,18 +146,13 @@ export type TaskAnswer = Omit<TaskRecord, 'partitions' | 'log' | 'nextStepAt' | 
 
 type SourceId = string | number | bigint;
 
-/** Done, or failed in one of its steps: nothing moves it but a retry. */
-export function isSettled(status: TaskStatus): boolean {
-  return status === 'DONE' || status.endsWith('_FAILED');
-}
-
 export function isFailed(status: TaskStatus): boolean {
   return status.endsWith('_FAILED');
 }
 
 /** Running now, or halted between its first step and its end (a stopped job's task). */
 function isUnderWay(task: TaskRecord): boolean {
-  return task.running || (task.status !== 'INIT' && !isSettled(task.status));
+  return task.running || (task.status !== 'INIT' && !isTaskSettled(task.status));
 }
 
 /**

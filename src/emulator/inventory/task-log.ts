@@ -1,4 +1,5 @@
-import { isSettled, type JobRecord, type TaskRecord, type TaskStatus } from './jobs.js';
+import { isTaskSettled } from '../../upstream/actions/task.js';
+import type { JobRecord, TaskRecord, TaskStatus } from './jobs.js';
 import { childKey, type InventoryStore } from './records.js';
 
 // How a task's steps are recorded: its status and times, and the log entry of each step,
@@ -103,7 +104,7 @@ export function enterStatus(
 ): void {
   if (status !== 'INIT') task.startTime ??= wireTime(at);
   task.status = status;
-  if (isSettled(status)) task.endTime = wireTime(at);
+  if (isTaskSettled(status)) task.endTime = wireTime(at);
   writeLog(store, task, status, stepAction(store, job, task, status), msg, at);
 }
 
