@@ -1,15 +1,13 @@
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TABLES } from '../upstream/actions/table.js';
-import { builder } from './builder.js';
 import { MmsDatabaseDestination } from './destinations.js';
-import { toChildKey } from './ids.js';
 import { exactInteger } from './integers.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
-import { databaseRecord, databaseRef, MmsDatabase, MmsDataSource, recordFields, tableRef } from './refs.js';
+import { childRecordField, databaseRecord, databaseRef, MmsDatabase, MmsDataSource, recordFields, tableRef } from './refs.js';
 import { MmsTableConnection, tableListing, tableListingArgs } from './table-listing.js';
 
 /** A field read from the record (loaded only when such a field is asked for). */
@@ -118,24 +116,12 @@ MmsDatabase.implement({
   }),
 });
 
-builder.queryField('mmsDatabase', (t) =>
-  t.field({
-    type: MmsDatabase,
-    nullable: true,
-    description: 'One database of a data source (GetMmsDb). Null, with an error, when it cannot be read.',
-    args: {
-      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
-      dbId: t.arg.id({ required: true, description: 'Database ID.' }),
-    },
-    complexity: 1,
-    resolve: async (_root, args, context) =>
-      databaseRef(await databaseRecord(toChildKey({ sourceId: args.sourceId, id: args.dbId }, 'dbId'), context)),
-  }),
-);
-
-// A federation entity: routers fetch databases by `sourceId id` through the same loader.
-builder.asEntity(MmsDatabase, {
-  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
-  resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => databaseRef(await databaseRecord(toChildKey(reference, 'id'), context))),
+childRecordField({
+  type: MmsDatabase,
+  field: 'mmsDatabase',
+  description: 'One database of a data source (GetMmsDb). Null, with an error, when it cannot be read.',
+  idArgument: 'dbId',
+  idDescription: 'Database ID.',
+  record: databaseRecord,
+  toRef: databaseRef,
 });

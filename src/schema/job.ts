@@ -1,11 +1,9 @@
 import { LIST_MMS_TASKS } from '../upstream/actions/task.js';
-import { builder } from './builder.js';
 import { MmsDatabaseDestination } from './destinations.js';
-import { toChildKey } from './ids.js';
 import { MmsJobConfig } from './job-config.js';
 import { MmsJobScope, MmsJobStatus } from './job-enums.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
-import { jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob, recordFields } from './refs.js';
+import { childRecordField, jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob, recordFields } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the record (loaded only when such a field is asked for). */
@@ -92,24 +90,12 @@ MmsJob.implement({
   }),
 });
 
-builder.queryField('mmsJob', (t) =>
-  t.field({
-    type: MmsJob,
-    nullable: true,
-    description: 'One migration job of a data source (GetMmsJob). Null, with an error, when it cannot be read.',
-    args: {
-      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
-      jobId: t.arg.id({ required: true, description: 'Job ID.' }),
-    },
-    complexity: 1,
-    resolve: async (_root, args, context) =>
-      jobRef(await jobRecord(toChildKey({ sourceId: args.sourceId, id: args.jobId }, 'jobId'), context)),
-  }),
-);
-
-// A federation entity: routers fetch jobs by `sourceId id` through the same loader.
-builder.asEntity(MmsJob, {
-  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
-  resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => jobRef(await jobRecord(toChildKey(reference, 'id'), context))),
+childRecordField({
+  type: MmsJob,
+  field: 'mmsJob',
+  description: 'One migration job of a data source (GetMmsJob). Null, with an error, when it cannot be read.',
+  idArgument: 'jobId',
+  idDescription: 'Job ID.',
+  record: jobRecord,
+  toRef: jobRef,
 });

@@ -1,3 +1,4 @@
+import type { ObjectRef } from '@pothos/core';
 import type { GatewayContext } from '../context.js';
 import { type DataSource, dataSourceParams, GET_MMS_DATA_SOURCE } from '../upstream/actions/data-source.js';
 import { type Database, databaseParams, GET_MMS_DB } from '../upstream/actions/database.js';
@@ -7,6 +8,7 @@ import type { Task } from '../upstream/actions/task.js';
 import type { Partition } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { toGraphQLError } from './errors.js';
+import { toChildKey } from './ids.js';
 
 // The inventory's object types, declared once here and implemented in their own files, so that
 // types pointing at each other (a partition's table, a table's partitions) import no cycle.
@@ -105,3 +107,45 @@ export const tableRef = (record: Table): TableRef => ({
   dbName: record.dbName,
   record,
 });
+
+/** A record of a data source by its key: the source's ID and its own. */
+type ChildKey = { sourceId: string; id: string };
+
+/**
+ * Adds the root field `field` that reads one record of a data source by `sourceId` and its own ID
+ * (argument `idArgument`), and makes `type` a federation entity that routers fetch by
+ * `sourceId id`: both read the record through `record` (the request's loader) and answer `toRef`.
+ */
+export function childRecordField<Shape extends object, Record>(options: {
+  type: ObjectRef<typeof builder.$inferSchemaTypes, Shape>;
+  field: string;
+  description: string;
+  idArgument: string;
+  idDescription: string;
+  record: (key: ChildKey, context: GatewayContext) => Promise<Record>;
+  toRef: (record: Record) => Shape;
+}): void {
+  const { field, idArgument, record, toRef } = options;
+  const type: ObjectRef<typeof builder.$inferSchemaTypes, object> = options.type;
+  builder.queryField(field, (t) =>
+    t.field({
+      type,
+      nullable: true,
+      description: options.description,
+      args: {
+        sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
+        [idArgument]: t.arg.id({ required: true, description: options.idDescription }),
+      },
+      complexity: 1,
+      resolve: async (_root, args, context) => {
+        // Both arguments are required: GraphQL has checked that they are there.
+        const input = { sourceId: args.sourceId, id: args[idArgument] } as ChildKey;
+        return toRef(await record(toChildKey(input, idArgument), context));
+      },
+    }),
+  );
+  builder.asEntity(type, {
+    key: builder.selection<ChildKey>('sourceId id'),
+    resolveReference: (reference, context) => Promise.resolve().then(async () => toRef(await record(toChildKey(reference, 'id'), context))),
+  });
+}

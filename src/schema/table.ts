@@ -1,17 +1,15 @@
 import type { GatewayContext } from '../context.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
-import { builder } from './builder.js';
 import { MmsColumn } from './column.js';
 import { MmsTableDestination } from './destinations.js';
-import { toChildKey } from './ids.js';
 import { exactInteger } from './integers.js';
 import { connectionComplexity, listConnection, noListing, pageArgs } from './listing.js';
 import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
-import { MmsDatabase, MmsDataSource, MmsTable, recordFields, type TableRef, tableRecord, tableRef } from './refs.js';
+import { childRecordField, MmsDatabase, MmsDataSource, MmsTable, recordFields, type TableRef, tableRecord, tableRef } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the record (loaded only when such a field is asked for). */
@@ -150,24 +148,12 @@ MmsTable.implement({
   }),
 });
 
-builder.queryField('mmsTable', (t) =>
-  t.field({
-    type: MmsTable,
-    nullable: true,
-    description: 'One table of a data source (GetMmsTable). Null, with an error, when it cannot be read.',
-    args: {
-      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
-      tableId: t.arg.id({ required: true, description: 'Table ID.' }),
-    },
-    complexity: 1,
-    resolve: async (_root, args, context) =>
-      tableRef(await tableRecord(toChildKey({ sourceId: args.sourceId, id: args.tableId }, 'tableId'), context)),
-  }),
-);
-
-// A federation entity: routers fetch tables by `sourceId id` through the same loader.
-builder.asEntity(MmsTable, {
-  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
-  resolveReference: (reference, context) =>
-    Promise.resolve().then(async () => tableRef(await tableRecord(toChildKey(reference, 'id'), context))),
+childRecordField({
+  type: MmsTable,
+  field: 'mmsTable',
+  description: 'One table of a data source (GetMmsTable). Null, with an error, when it cannot be read.',
+  idArgument: 'tableId',
+  idDescription: 'Table ID.',
+  record: tableRecord,
+  toRef: tableRef,
 });

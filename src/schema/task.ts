@@ -1,10 +1,8 @@
 import type { GatewayContext } from '../context.js';
 import { GET_MMS_TASK, LIST_MMS_TASK_LOGS, type Task, taskParams } from '../upstream/actions/task.js';
-import { builder } from './builder.js';
 import { MmsTableDestination } from './destinations.js';
 import { toGraphQLError } from './errors.js';
-import { toChildKey } from './ids.js';
-import { MmsDatabase, MmsDataSource, MmsJob, MmsTable, MmsTask } from './refs.js';
+import { childRecordField, MmsDatabase, MmsDataSource, MmsJob, MmsTable, MmsTask } from './refs.js';
 import { MmsTaskLogEntry } from './task-log-entry.js';
 import { MmsTaskStatus } from './task-status.js';
 
@@ -84,28 +82,18 @@ MmsTask.implement({
 });
 
 /** The task's record through the request's loader; failures become coded GraphQL errors. */
-function loadTask(context: GatewayContext, key: { sourceId: string; id: string }): Promise<Task> {
+function taskRecord(key: { sourceId: string; id: string }, context: GatewayContext): Promise<Task> {
   return context.loaders.load(GET_MMS_TASK, taskParams(key.sourceId, key.id)).catch((error: unknown) => {
     throw toGraphQLError(error);
   });
 }
 
-builder.queryField('mmsTask', (t) =>
-  t.field({
-    type: MmsTask,
-    nullable: true,
-    description: 'One migration task of a data source (GetMmsTask). Null, with an error, when it cannot be read.',
-    args: {
-      sourceId: t.arg.id({ required: true, description: 'Data source ID.' }),
-      taskId: t.arg.id({ required: true, description: 'Task ID.' }),
-    },
-    complexity: 1,
-    resolve: (_root, args, context) => loadTask(context, toChildKey({ sourceId: args.sourceId, id: args.taskId }, 'taskId')),
-  }),
-);
-
-// A federation entity: routers fetch tasks by `sourceId id` through the same loader.
-builder.asEntity(MmsTask, {
-  key: builder.selection<{ sourceId: string; id: string }>('sourceId id'),
-  resolveReference: (reference, context) => Promise.resolve().then(() => loadTask(context, toChildKey(reference, 'id'))),
+childRecordField({
+  type: MmsTask,
+  field: 'mmsTask',
+  description: 'One migration task of a data source (GetMmsTask). Null, with an error, when it cannot be read.',
+  idArgument: 'taskId',
+  idDescription: 'Task ID.',
+  record: taskRecord,
+  toRef: (task) => task,
 });
