@@ -2,10 +2,11 @@ import type { GatewayContext } from '../context.js';
 import type { CallParams, ListAction, QueryValue } from '../upstream/action.js';
 import type { Page } from '../upstream/json.js';
 import { builder } from './builder.js';
-import { badUserInput, toGraphQLError } from './errors.js';
+import { badUserInput } from './errors.js';
 import { toId } from './ids.js';
 import { MmsOrderDirection } from './order-direction.js';
 import { type Connection, DEFAULT_PAGE_SIZE, type ListingScope, MAX_PAGE_SIZE, resolveConnection } from './paging.js';
+import { loaded } from './refs.js';
 
 // What every inventory connection shares: its arguments' checks, its cost, and its read of
 // one List action, filtered, ordered and paged as the reference's query parameters say.
@@ -71,9 +72,7 @@ export async function listConnection<Item, Node>(
 ): Promise<Connection<Item | Node>> {
   const connection = await resolveConnection(args, request.scope, (pageNum, pageSize): Promise<Page<Item>> => {
     const query: Record<string, QueryValue | undefined> = { ...request.params.query, pageNum, pageSize };
-    return context.loaders.loadPage(action, { path: request.params.path, query }).catch((error: unknown) => {
-      throw toGraphQLError(error);
-    });
+    return loaded(context.loaders.loadPage(action, { path: request.params.path, query }));
   });
   return toNode ? { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : connection;
 }

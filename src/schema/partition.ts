@@ -4,20 +4,17 @@ import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
 import type { Partition, PartitionKey } from '../upstream/partition.js';
 import { builder } from './builder.js';
 import { MmsPartitionDestination } from './destinations.js';
-import { toGraphQLError } from './errors.js';
 import { exactInteger } from './integers.js';
 import { connectionComplexity, listConnection, noListing, pageArgs } from './listing.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionColumnValue } from './partition-column-value.js';
 import { toPartitionKey } from './partition-key.js';
-import { MmsDatabase, MmsDataSource, MmsPartition, MmsTable } from './refs.js';
+import { loaded, MmsDatabase, MmsDataSource, MmsPartition, MmsTable } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** Loads a partition through the request's DataLoader; failures become coded GraphQL errors. */
 export function loadPartition(context: GatewayContext, key: PartitionKey): Promise<Partition> {
-  return context.loaders.load(GET_MMS_PARTITION, partitionParams(key)).catch((error: unknown) => {
-    throw toGraphQLError(error);
-  });
+  return loaded(context.loaders.load(GET_MMS_PARTITION, partitionParams(key)));
 }
 
 MmsPartition.implement({

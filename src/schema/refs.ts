@@ -54,7 +54,8 @@ export const MmsPartition = builder.objectRef<Partition>('MmsPartition');
 export const MmsJob = builder.objectRef<JobRef>('MmsJob');
 export const MmsTask = builder.objectRef<Task>('MmsTask');
 
-function loaded<T>(load: Promise<T>): Promise<T> {
+/** The load's value; its failure becomes a coded GraphQL error. */
+export function loaded<T>(load: Promise<T>): Promise<T> {
   return load.catch((error: unknown) => {
     throw toGraphQLError(error);
   });

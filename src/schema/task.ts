@@ -1,8 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { GET_MMS_TASK, LIST_MMS_TASK_LOGS, type Task, taskParams } from '../upstream/actions/task.js';
 import { MmsTableDestination } from './destinations.js';
-import { toGraphQLError } from './errors.js';
-import { childRecordField, MmsDatabase, MmsDataSource, MmsJob, MmsTable, MmsTask } from './refs.js';
+import { childRecordField, loaded, MmsDatabase, MmsDataSource, MmsJob, MmsTable, MmsTask } from './refs.js';
 import { MmsTaskLogEntry } from './task-log-entry.js';
 import { MmsTaskStatus } from './task-status.js';
 
@@ -73,19 +72,14 @@ MmsTask.implement({
       type: [MmsTaskLogEntry],
       description: 'Its execution log, oldest first (ListMmsTaskLogs: one unpaged list).',
       complexity: 1,
-      resolve: (task, _args, context) =>
-        context.loaders.load(LIST_MMS_TASK_LOGS, taskParams(task.sourceId ?? '', task.id)).catch((error: unknown) => {
-          throw toGraphQLError(error);
-        }),
+      resolve: (task, _args, context) => loaded(context.loaders.load(LIST_MMS_TASK_LOGS, taskParams(task.sourceId ?? '', task.id))),
     }),
   }),
 });
 
 /** The task's record through the request's loader; failures become coded GraphQL errors. */
 function taskRecord(key: { sourceId: string; id: string }, context: GatewayContext): Promise<Task> {
-  return context.loaders.load(GET_MMS_TASK, taskParams(key.sourceId, key.id)).catch((error: unknown) => {
-    throw toGraphQLError(error);
-  });
+  return loaded(context.loaders.load(GET_MMS_TASK, taskParams(key.sourceId, key.id)));
 }
 
 childRecordField({
