@@ -3,22 +3,21 @@ import { MmsDatabaseDestination } from './destinations.js';
 import { MmsJobConfig } from './job-config.js';
 import { MmsJobScope, MmsJobStatus } from './job-enums.js';
 import { connectionComplexity, listConnection, pageArgs } from './listing.js';
-import { childRecordField, jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob, recordFields } from './refs.js';
+import { childRecordField, jobRecord, jobRef, MmsDatabase, MmsDataSource, MmsJob, recordFields, refOrRecordFields } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the record (loaded only when such a field is asked for). */
 const fromRecord = recordFields(jobRecord);
+
+/** A field the reference may already carry (a task names its job): else the record's. */
+const fromRefOr = refOrRecordFields(jobRecord);
 
 MmsJob.implement({
   description: 'A migration job of a data source (GetMmsJob): a database, tables or partitions to migrate, split into tasks.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Job ID (the `jobId` of its tasks).' }),
     sourceId: t.exposeID('sourceId', { description: 'ID of its data source.' }),
-    name: t.string({
-      nullable: true,
-      description: 'Job name.',
-      resolve: (ref, args, context) => (ref.name !== undefined ? ref.name : fromRecord((record) => record.name)(ref, args, context)),
-    }),
+    name: t.string({ nullable: true, description: 'Job name.', resolve: fromRefOr('name') }),
     status: t.field({
       type: MmsJobStatus,
       nullable: true,

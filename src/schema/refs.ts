@@ -71,6 +71,19 @@ export function recordFields<Ref, Record>(record: (ref: Ref, context: GatewayCon
       pick(await record(ref, context));
 }
 
+/**
+ * The resolvers of fields a reference may already carry (a partition names its table): `fromRefOr(key)`
+ * answers the reference's value when it has one, else reads the record's as `recordFields` does.
+ */
+export function refOrRecordFields<Ref, Record>(record: (ref: Ref, context: GatewayContext) => Promise<Record>) {
+  const fromRecord = recordFields(record);
+  return <K extends keyof Ref & keyof Record>(key: K) =>
+    (ref: Ref, args: unknown, context: GatewayContext) => {
+      const known = ref[key];
+      return known !== undefined ? known : fromRecord((r) => r[key])(ref, args, context);
+    };
+}
+
 /** The data source's record: the one it was listed with, or GetMmsDataSource through the request's loader. */
 export function dataSourceRecord(ref: DataSourceRef, context: GatewayContext): Promise<DataSource> {
   return ref.record ? Promise.resolve(ref.record) : loaded(context.loaders.load(GET_MMS_DATA_SOURCE, dataSourceParams(ref.id)));

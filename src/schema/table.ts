@@ -1,4 +1,3 @@
-import type { GatewayContext } from '../context.js';
 import { LIST_MMS_PARTITIONS } from '../upstream/actions/partition.js';
 import { LIST_MMS_TASKS, type Task } from '../upstream/actions/task.js';
 import { MmsColumn } from './column.js';
@@ -9,19 +8,14 @@ import { MmsMigrationProgress } from './migration-progress.js';
 import { MmsMigrationStatus } from './migration-status.js';
 import { MmsPartitionConnection, partitionListing, partitionListingArgs } from './partition-listing.js';
 import { MmsProperty } from './property.js';
-import { childRecordField, MmsDatabase, MmsDataSource, MmsTable, recordFields, type TableRef, tableRecord, tableRef } from './refs.js';
+import { childRecordField, MmsDatabase, MmsDataSource, MmsTable, recordFields, refOrRecordFields, tableRecord, tableRef } from './refs.js';
 import { MmsTaskConnection, taskListing, taskListingArgs } from './task-listing.js';
 
 /** A field read from the record (loaded only when such a field is asked for). */
 const fromRecord = recordFields(tableRecord);
 
 /** A field the reference may already carry (a partition names its table, database): else the record's. */
-const fromRefOr =
-  <K extends 'name' | 'dbId' | 'dbName'>(key: K) =>
-  (ref: TableRef, args: unknown, context: GatewayContext): string | null | Promise<string | null> => {
-    const known = ref[key];
-    return known !== undefined ? known : fromRecord((record) => record[key])(ref, args, context);
-  };
+const fromRefOr = refOrRecordFields(tableRecord);
 
 MmsTable.implement({
   description: 'A table of a data source (GetMmsTable), with its schema and migration status.',
