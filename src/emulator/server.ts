@@ -258,7 +258,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let data: unknown;
     try {
       const query = readWireQuery(route.action, new URLSearchParams(rawQuery).entries());
-      // An answer delayed by latency or a fault still sees the steps that fell due meanwhile.
+      // Steps of running tasks fall due by time: they are applied just before a call is answered,
+      // never by a timer, so an answer delayed by latency or a fault sees those that fell due meanwhile.
       const now = clock();
       advanceJobs(store, now);
       data = route.answer(store, path, query, now);
@@ -287,8 +288,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       send(res, 200, JSON.stringify(stats), requestId);
       return;
     }
-    // Steps of running tasks fall due by time: they are applied as requests come, never by a timer.
-    advanceJobs(store, clock());
     const matched = matchRoute(req.method ?? 'GET', rawPath);
     if (!matched || matched === 'wrong-method') {
       // The provider finds an ROA API by method and path: a path served with another method is no API either.

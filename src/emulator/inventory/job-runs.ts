@@ -4,7 +4,7 @@ import { childKey, type InventoryStore, type WireInteger } from './records.js';
 import { enterStatus, logControl } from './task-log.js';
 
 // The job control actions (StartMmsJob, StopMmsJob, RetryMmsJob) and how running tasks move
-// on. Steps are applied lazily: the server calls `advanceJobs` at the start of every request,
+// on. Steps are applied lazily: the server calls `advanceJobs` before it answers each call,
 // and each running task takes the steps that fell due since, at their due times. Nothing runs
 // between requests, so nothing outlives the emulator and no test waits on a timer.
 //
