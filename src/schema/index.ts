@@ -38,18 +38,17 @@ export const schema = settleListFields(builder.toSchema());
  */
 export const subgraphSchema = settleListFields(capEntities(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK })));
 
-/** Types only the mutations use: gone with them. */
-const MUTATION_ONLY_TYPES: ReadonlySet<string> = new Set(['MmsJobControlResult']);
-
-/** `target` without its Mutation type: with mutations off, they are not in the schema at all. */
+/**
+ * `target` without its Mutation type: with mutations off, they are not in the schema at all, nor
+ * any type that only they reach (graphql-js collects what Query, Subscription and the directives
+ * reach). The others stay in `target`'s order, so introspection lists them as with mutations.
+ */
 function withoutMutations(target: GraphQLSchema): GraphQLSchema {
   const config = target.toConfig();
-  const mutation = config.mutation;
-  return new GraphQLSchema({
-    ...config,
-    mutation: null,
-    types: config.types.filter((type) => type !== mutation && !MUTATION_ONLY_TYPES.has(type.name)),
-  });
+  const rest = new GraphQLSchema({ ...config, mutation: null, types: [] }).getTypeMap();
+  const mutations = new GraphQLSchema({ mutation: config.mutation, directives: [] }).getTypeMap();
+  const kept = config.types.filter((type) => type.name in rest || !(type.name in mutations));
+  return new GraphQLSchema({ ...config, mutation: null, types: kept });
 }
 
 const readOnly = { schema: withoutMutations(schema), subgraphSchema: withoutMutations(subgraphSchema) };
