@@ -13,7 +13,7 @@ import {
   readPage,
   ShapeError,
 } from '../json.js';
-import { freshnessByStatus, type Property, readOfSource, requiredIntegerDigits } from './fields.js';
+import { freshnessByStatus, type Property, readOfSource, requiredIntegerDigits, unknownStatusOf } from './fields.js';
 
 // A migration job (ListMmsJobs items, GetMmsJob `data`), reference §4.1–4.2, and the three
 // job control actions (StartMmsJob, StopMmsJob, RetryMmsJob), reference §7.
@@ -152,10 +152,7 @@ export function readJob(data: JsonObject): Job {
 }
 
 function unknownValues(job: Job): string[] {
-  return [
-    ...(job.unknownStatus === null ? [] : [`status=${job.unknownStatus}`]),
-    ...(job.unknownScope === null ? [] : [`type=${job.unknownScope}`]),
-  ];
+  return [...unknownStatusOf(job), ...(job.unknownScope === null ? [] : [`type=${job.unknownScope}`])];
 }
 
 /** GetMmsJob's parameters (and the control actions'). */
