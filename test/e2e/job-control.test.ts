@@ -130,6 +130,26 @@ describe('job control with MMS_MUTATIONS=on', () => {
     expectNoSecrets(harness, [answer]);
   });
 
+  it('drops the cached job on a control call that reads no job: the next plain query sees the new status', async () => {
+    // No step falls due during the test: the retried job stays DOING.
+    harness.emulator.jobStepMs = 60_000;
+    // Cached as FAILED (a terminal status: kept for a minute).
+    expect((await harness.query(JOB('503'), undefined, asWriter)).data).toEqual({
+      mmsJob: { id: '503', status: 'FAILED', stopped: false },
+    });
+    const answer = await harness.query(
+      `mutation { retryMmsJob(sourceId: "${HIVE_PROD}", jobId: "503") { upstreamRequestId } }`,
+      undefined,
+      asWriter,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(harness.emulator.callsOf('RetryMmsJob', [HIVE_PROD, '503'])).toBe(1);
+    expect(harness.emulator.callsOf('GetMmsJob', [HIVE_PROD, '503'])).toBe(1);
+    // Read through the cache (no `cache-control: no-cache`): the entry is gone, so the upstream answers.
+    expect((await harness.query(JOB('503'), undefined, asWriter)).data).toEqual({ mmsJob: { id: '503', status: 'DOING', stopped: false } });
+    expect(harness.emulator.callsOf('GetMmsJob', [HIVE_PROD, '503'])).toBe(2);
+  });
+
   it('stops a running job for a token with the write scope, logged under its subject', async () => {
     const answer = await harness.query(
       CONTROL('stopMmsJob', '504'),
