@@ -72,7 +72,8 @@ export function wireInteger(value: bigint): WireInteger {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
 
-function groupBy<T>(rows: Iterable<T>, key: (row: T) => string): Map<string, T[]> {
+/** The rows by `key`, each group in the rows' order. */
+export function groupBy<T>(rows: Iterable<T>, key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);

@@ -1,6 +1,7 @@
 import { QueryFormError } from '../../upstream/action.js';
 import { JOB_STATUSES, type JobStatus, LIST_MMS_JOBS } from '../../upstream/actions/job.js';
 import { isTaskSettled, LIST_MMS_TASKS, TASK_STATUSES, type TaskStatus } from '../../upstream/actions/task.js';
+import { groupBy } from './census.js';
 import {
   applyFilters,
   booleanParameter,
@@ -13,6 +14,7 @@ import {
   type RowFilter,
   refuseUnknown,
   type SortKind,
+  sortById,
   sorterParameter,
   sortRows,
   stringParameter,
@@ -174,7 +176,7 @@ export function tasksOf(store: InventoryStore, job: JobRecord): TaskRecord[] {
   const tasks = [...store.tasks.values()].filter(
     (task) => String(task.sourceId) === String(job.sourceId) && String(task.jobId) === String(job.id),
   );
-  return tasks.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  return sortById(tasks, (task) => String(task.id));
 }
 
 /** The job with these IDs and its tasks, or null. */
@@ -262,10 +264,15 @@ export function listJobs(store: InventoryStore, sourceId: SourceId, query: Inven
   const orders = sorterParameter(query, STATUS_SORTER);
   const source = decimalId(sourceId);
   if (source === null) return page([], query);
+  // One pass groups the source's tasks by job: a scan per job would cost jobs × tasks.
+  const tasksByJob = groupBy(
+    [...store.tasks.values()].filter((task) => String(task.sourceId) === source),
+    (task) => String(task.jobId),
+  );
   const rows = [...store.jobs.values()]
     .filter((job) => String(job.sourceId) === source)
     .map((job): JobRow => {
-      const tasks = tasksOf(store, job);
+      const tasks = sortById(tasksByJob.get(String(job.id)) ?? [], (task) => String(task.id));
       return { job, tasks, answer: jobAnswer(job, tasks) };
     });
   const sorted = sortRows(
@@ -328,10 +335,17 @@ export function listTasks(store: InventoryStore, sourceId: SourceId, query: Inve
   return page(sorted.map(taskAnswer), query);
 }
 
+const LOG_ORDER: Readonly<Record<string, SortKind>> = { createTime: 'text' };
+
 /** ListMmsTaskLogs: the task's whole log in time order (never paged), or null when the task does not exist. */
 export function listTaskLogs(store: InventoryStore, sourceId: SourceId, taskId: SourceId): TaskLogRecord[] | null {
   const task = findTask(store, sourceId, taskId);
   if (!task) return null;
-  const entries = structuredClone(task.log);
-  return entries.sort((a, b) => (a.createTime < b.createTime ? -1 : a.createTime > b.createTime ? 1 : Number(BigInt(a.id) - BigInt(b.id))));
+  return sortRows(
+    structuredClone(task.log),
+    [{ member: 'createTime', descending: false }],
+    LOG_ORDER,
+    (entry) => entry.createTime,
+    (entry) => String(entry.id),
+  );
 }
