@@ -241,9 +241,8 @@ function failure(error: unknown): string {
   return `The gateway could not be reached: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-// Live status: the partitions a screen shows follow the PartitionChanges subscription, over
-// Server-Sent Events read from a fetch (an EventSource could not send the CSRF header and the
-// API key that every request carries).
+// Live status: the partitions a screen shows follow the PartitionChanges subscription over
+// graphql-ws, one WebSocket that the client library opens again after it drops.
 
 /** A partition's key as rows and events name it: `sourceId/partitionId`. */
 function partitionKeyText(sourceId: string, partitionId: string): string {
@@ -658,6 +657,31 @@ function finishScreen(summary: string, isError = false): void {
   inventory.section.setAttribute('aria-busy', 'false');
 }
 
+/**
+ * Offers "Next page" when the listing goes on, and says which of its rows are on screen:
+ * `Jobs 21–40 of 57`, or `No jobs`, with the filter in parentheses when `which` is given.
+ */
+function pageLine<R extends PartitionsRoute | JobsRoute | JobRoute>(
+  route: R,
+  pageSize: number,
+  listing: { edges: readonly unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } },
+  rowsName: 'Partitions' | 'Jobs' | 'Tasks',
+  which?: string,
+): string {
+  const { edges, totalCount, pageInfo } = listing;
+  nextPageHash = null;
+  inventory.next.hidden = true;
+  if (pageInfo.hasNextPage && pageInfo.endCursor) {
+    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
+    inventory.next.hidden = false;
+  }
+  const start = (route.page - 1) * pageSize + 1;
+  const filter = which === undefined ? '' : ` (${which})`;
+  return edges.length
+    ? `${rowsName} ${start}–${start + edges.length - 1} of ${totalCount}${filter}`
+    : `No ${rowsName.toLowerCase()}${filter}`;
+}
+
 /** The overview's data sources, or the message to show instead. */
 async function loadOverview(): Promise<SourceOverviewQuery['mmsDataSources'] | string> {
   const { data, errors } = await persistedQuery(SourceOverviewDocument, OVERVIEW);
@@ -749,16 +773,9 @@ async function showPartitions(current: number, route: PartitionsRoute): Promise<
   const tableName = table.name ?? table.id;
   setBreadcrumbs(['Data sources', sources], [sourceName, routeHash({ view: 'tables', sourceId: route.sourceId })], [tableName, null]);
   inventory.title.textContent = table.dbName ? `${table.dbName}.${tableName}` : tableName;
-  const { edges, totalCount, pageInfo } = table.partitions;
-  if (pageInfo.hasNextPage && pageInfo.endCursor) {
-    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
-    inventory.next.hidden = false;
-  }
+  const { edges } = table.partitions;
   const which = route.statuses.length ? route.statuses.join(', ') : 'every status';
-  const start = (route.page - 1) * route.first + 1;
-  const position = edges.length
-    ? `Partitions ${start}–${start + edges.length - 1} of ${totalCount} (${which})`
-    : `No partitions (${which})`;
+  const position = pageLine(route, route.first, table.partitions, 'Partitions', which);
   const keys = edges.map(({ node }) => ({ sourceId: node.sourceId, partitionId: node.id }));
   // The statuses of the rows on screen, as they are now: a row may have moved on since the page was filtered.
   const summaryLine = () => {
@@ -812,34 +829,36 @@ interface JobControl {
   send(key: JobKey): Promise<ControlAnswer>;
 }
 
+/** A control's call: `document` for the job, its outcome picked from the answer's data. */
+function sender<TResult>(
+  document: TypedDocumentString<TResult, JobKey>,
+  pick: (data: TResult) => JobControlOutcomeFragment | null | undefined,
+): (key: JobKey) => Promise<ControlAnswer> {
+  return async (key) => {
+    const { data, errors } = await mutation(document, key);
+    return { outcome: data ? (pick(data) ?? null) : null, errors: errors ?? [] };
+  };
+}
+
 const CONTROL_KINDS: readonly ControlKind[] = ['retry', 'stop', 'start'];
 const CONTROLS: Record<ControlKind, JobControl> = {
   retry: {
     button: document.getElementById('job-retry') as HTMLButtonElement,
     sending: 'Retrying the failed tasks…',
     sent: 'Retry sent',
-    send: async (key) => {
-      const { data, errors } = await mutation(RetryJobDocument, key);
-      return { outcome: data?.retryMmsJob ?? null, errors: errors ?? [] };
-    },
+    send: sender(RetryJobDocument, (data) => data.retryMmsJob),
   },
   stop: {
     button: document.getElementById('job-stop') as HTMLButtonElement,
     sending: 'Stopping the job…',
     sent: 'Stop sent',
-    send: async (key) => {
-      const { data, errors } = await mutation(StopJobDocument, key);
-      return { outcome: data?.stopMmsJob ?? null, errors: errors ?? [] };
-    },
+    send: sender(StopJobDocument, (data) => data.stopMmsJob),
   },
   start: {
     button: document.getElementById('job-start') as HTMLButtonElement,
     sending: 'Starting the job…',
     sent: 'Start sent',
-    send: async (key) => {
-      const { data, errors } = await mutation(StartJobDocument, key);
-      return { outcome: data?.startMmsJob ?? null, errors: errors ?? [] };
-    },
+    send: sender(StartJobDocument, (data) => data.startMmsJob),
   },
 };
 
@@ -1056,7 +1075,7 @@ async function showJobs(current: number, route: JobsRoute): Promise<void> {
   const name = source.name ?? source.id;
   setBreadcrumbs(['Data sources', sources], [name, tables], ['Migration jobs', null]);
   inventory.title.textContent = `Migration jobs of ${name}`;
-  const { edges, totalCount, pageInfo } = source.jobs;
+  const { edges } = source.jobs;
   for (const { node: job } of edges) {
     const tr = document.createElement('tr');
     tr.append(
@@ -1068,13 +1087,7 @@ async function showJobs(current: number, route: JobsRoute): Promise<void> {
     );
     inventory.rows.append(tr);
   }
-  if (pageInfo.hasNextPage && pageInfo.endCursor) {
-    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
-    inventory.next.hidden = false;
-  }
-  const which = route.status ?? 'every status';
-  const start = (route.page - 1) * JOBS_PAGE_SIZE + 1;
-  const shown = edges.length ? `Jobs ${start}–${start + edges.length - 1} of ${totalCount} (${which})` : `No jobs (${which})`;
+  const shown = pageLine(route, JOBS_PAGE_SIZE, source.jobs, 'Jobs', route.status ?? 'every status');
   const control = data?.mmsCapabilities.jobControl ? '; this API key may start, stop and retry them' : '';
   const problem = errorText(errors);
   finishScreen(problem ? `${shown}${control}. ${problem}` : `${shown}${control}`, problem !== null);
@@ -1121,21 +1134,14 @@ async function showJob(current: number, route: JobRoute, cache: RequestCache, re
   const openDetails = new Map(
     [...inventory.rows.querySelectorAll<HTMLTableRowElement>('tr.task-log')].map((row) => [row.dataset.logFor ?? '', row]),
   );
-  const { edges, totalCount, pageInfo } = job.tasks;
+  const { edges } = job.tasks;
   const rows = edges.map(({ node: task }) => taskRow(route.sourceId, task));
   inventory.rows.replaceChildren(...rows);
   rows.forEach((row, index) => {
     const taskId = edges[index]?.node.id;
     if (taskId !== undefined && openLogs.has(taskId)) void showLog(route.sourceId, row, taskId, openDetails.get(taskId));
   });
-  nextPageHash = null;
-  inventory.next.hidden = true;
-  if (pageInfo.hasNextPage && pageInfo.endCursor) {
-    nextPageHash = routeHash({ ...route, after: pageInfo.endCursor, page: route.page + 1 });
-    inventory.next.hidden = false;
-  }
-  const start = (route.page - 1) * TASKS_PAGE_SIZE + 1;
-  const shown = edges.length ? `Tasks ${start}–${start + edges.length - 1} of ${totalCount}` : 'No tasks';
+  const shown = pageLine(route, TASKS_PAGE_SIZE, job.tasks, 'Tasks');
   const problem = errorText(errors);
   finishScreen(problem ? `${shown}. ${problem}` : shown, problem !== null);
   // A running job is read again now and then, while its page is open and the tab is visible.
