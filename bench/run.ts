@@ -42,6 +42,18 @@ const ROUNDS = quick ? 1 : Number(options.rounds);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a positive integer, not ${options.rounds}`);
 const only = options.only?.split(',');
 const KEY = { id: 'LTAIBENCHMARK0000000000', secret: 'bench-secret-0123456789' };
+
+/** A measured gateway's environment: on a free port, signing for the bench's emulator, and `extra`. */
+function gatewayEnv(emulator: { url: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MAXCOMPUTE_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+    ...extra,
+  };
+}
 const FIELDS =
   'id sourceId dbId dbName tableId tableName value spec { column value } size numRows updated lastDdlTime status source { id name } destination { projectName schemaName tableName value }';
 
@@ -212,16 +224,11 @@ const START_FLAGS = nodeFlags(
 
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const emulator = await startEmulator(scenario.latencyMs);
-  const env = {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    MAXCOMPUTE_ENDPOINT: emulator.url,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+  const env = gatewayEnv(emulator, {
     MMS_MAX_CONCURRENCY: String(scenario.maxConcurrency),
     MMS_MAX_KEYS_PER_REQUEST: '1000',
     MMS_CACHE: scenario.cached ? 'on' : 'off',
-  };
+  });
   // Every gateway runs as `npm start` runs it: built by esbuild, without a TypeScript loader, with its Node flags.
   const args = [
     ...START_FLAGS,
@@ -283,18 +290,13 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
 
 async function runClusterScenario(): Promise<ClusterResult> {
   const [redis, emulator] = await Promise.all([RedisServer.start(), startEmulator(0)]);
-  const env = {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    MAXCOMPUTE_ENDPOINT: emulator.url,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
+  const env = gatewayEnv(emulator, {
     REDIS_URL: redis.url,
     // Every request one call: the same key over and over, no shared cache.
     MMS_CACHE: 'off',
     MMS_MAX_QPS: String(CLUSTER.maxQps),
     MMS_EXPECTED_REPLICAS: String(CLUSTER.replicas),
-  };
+  });
   const gateways: Spawned[] = [];
   try {
     for (let i = 0; i < CLUSTER.replicas; i += 1)
@@ -394,14 +396,7 @@ interface LiveResult {
 async function runLiveScenario(scenario: LiveScenario): Promise<LiveResult> {
   const emulator = await startEmulator(0);
   const redis = scenario.replicas > 1 ? await RedisServer.start() : null;
-  const env = {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    MAXCOMPUTE_ENDPOINT: emulator.url,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.secret,
-    ...(redis && { REDIS_URL: redis.url }),
-  };
+  const env = gatewayEnv(emulator, redis ? { REDIS_URL: redis.url } : {});
   const gateways: Spawned[] = [];
   const streams: Stream[] = [];
   let refused = 0;
